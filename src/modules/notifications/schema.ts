@@ -1,0 +1,20 @@
+import { bigint, bigserial, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "../accounts/schema.ts";
+
+/** Each user's in-app inbox. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_created").on(t.userId, t.createdAt)],
+);

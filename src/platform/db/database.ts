@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Config } from "../../config.ts";
+import { acquireDataDirLock, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded.ts";
+
+// bigint (int8) and numeric come back as strings by default; our ids and counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Db = NodePgDatabase<Record<string, never>>;
+
+export type Database = {
+  pool: pg.Pool;
+  db: Db;
+  url: string;
+  embedded: EmbeddedDatabase | undefined;
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens the configured database: PostgreSQL at DATABASE_URL, or the embedded PGlite in DATA_DIR/pgdata.
+ * `pgdata: "memory://"` gives a throw-away embedded database (tests).
+ */
+export async function openDatabase(
+  config: Pick<Config, "embedded" | "databaseUrl" | "dataDir" | "dbPoolSize">,
+  options: { pgdata?: string; lock?: boolean } = {},
+): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let release: (() => void) | undefined;
+  let url = config.databaseUrl ?? "";
+  if (config.embedded) {
+    const pgdata = options.pgdata ?? join(config.dataDir, "pgdata");
+    if (options.lock !== false && pgdata !== "memory://") release = acquireDataDirLock(config.dataDir);
+    if (pgdata !== "memory://") mkdirSync(pgdata, { recursive: true });
+    try {
+      embedded = await startEmbeddedDatabase(pgdata, config.dbPoolSize + 2);
+    } catch (err) {
+      release?.();
+      throw err;
+    }
+    url = embedded.url;
+  }
+  const pool = new pg.Pool({ connectionString: url, max: config.dbPoolSize, idleTimeoutMillis: 30_000 });
+  pool.on("error", () => {
+    // an idle client lost its connection; the pool replaces it on next use
+  });
+  const db = drizzle(pool) as Db;
+  return {
+    pool,
+    db,
+    url,
+    embedded,
+    close: async () => {
+      await pool.end();
+      await embedded?.stop();
+      release?.();
+    },
+  };
+}
+
+export type Queryable = Pick<pg.PoolClient, "query">;
+
+/** One short transaction on one client: inside it, use only `client` (on PGlite another connection would wait forever). */
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    try {
+      await client.query("ROLLBACK");
+    } catch {
+      // the connection is broken; releasing it with the error discards it
+    }
+    throw err;
+  } finally {
+    client.release();
+  }
+}
