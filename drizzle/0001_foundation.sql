@@ -103,7 +103,8 @@ CREATE TABLE "notifications" (
 	"body" text NOT NULL,
 	"link" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"read_at" timestamp with time zone
+	"read_at" timestamp with time zone,
+	"outbox_id" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "unit_lineage" (
@@ -129,7 +130,8 @@ CREATE TABLE "units" (
 	"head_phone" text,
 	"retired_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"norm" text GENERATED ALWAYS AS (caunoi_norm(name)) STORED NOT NULL
+	"norm" text GENERATED ALWAYS AS (caunoi_norm(name)) STORED NOT NULL,
+	CONSTRAINT "units_level_code_from" UNIQUE NULLS NOT DISTINCT("level","code","valid_from")
 );
 --> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -153,9 +155,9 @@ CREATE UNIQUE INDEX "agencies_code" ON "agencies" USING btree ("code");--> state
 CREATE INDEX "agencies_unit" ON "agencies" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "agencies_norm_trgm" ON "agencies" USING gin ("norm" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "notifications_user_created" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_outbox" ON "notifications" USING btree ("outbox_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "unit_lineage_pair" ON "unit_lineage" USING btree ("old_unit_id","new_unit_id");--> statement-breakpoint
 CREATE INDEX "unit_lineage_new" ON "unit_lineage" USING btree ("new_unit_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "units_level_code_from" ON "units" USING btree ("level","code","valid_from");--> statement-breakpoint
 CREATE INDEX "units_parent" ON "units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "units_path" ON "units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "units_norm_trgm" ON "units" USING gin ("norm" gin_trgm_ops);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -27,7 +27,10 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Cầu Nối <no-reply@caunoi.local>"),
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
-  PROVINCE_CODE: z.string().regex(/^\d{2}$/, "must be a two-digit province code such as 22").default("22"),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, "must be a two-digit province code such as 22")
+    .default("22"),
   ADMIN_DATA_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),

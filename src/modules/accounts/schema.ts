@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { normOf } from "../../platform/db/columns.ts";
 import { agencies } from "../agencies/schema.ts";
 import { units } from "../units/schema.ts";
@@ -13,7 +23,9 @@ export const users = pgTable(
     email: text("email"),
     phone: text("phone"),
     passwordHash: text("password_hash").notNull(),
-    locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+    locale: text("locale", { enum: ["vi", "en"] })
+      .notNull()
+      .default("vi"),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

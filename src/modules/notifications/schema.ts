@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "../accounts/schema.ts";
 
 /** Each user's in-app inbox. */
@@ -15,6 +15,8 @@ export const notifications = pgTable(
     link: text("link"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** The outbox row that delivered it: a redelivery of the same row inserts nothing. */
+    outboxId: bigint("outbox_id", { mode: "number" }),
   },
-  (t) => [index("notifications_user_created").on(t.userId, t.createdAt)],
+  (t) => [index("notifications_user_created").on(t.userId, t.createdAt), uniqueIndex("notifications_outbox").on(t.outboxId)],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, date, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, date, index, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { normOf } from "../../platform/db/columns.ts";
 
 /** Every administrative unit and village. Keyed by the official code + when it came into force, never by name. */
@@ -25,7 +25,8 @@ export const units = pgTable(
     norm: normOf(sql`name`),
   },
   (t) => [
-    uniqueIndex("units_level_code_from").on(t.level, t.code, t.validFrom),
+    // pre-2025 units have no known start: NULLS NOT DISTINCT keeps their codes unique too
+    unique("units_level_code_from").on(t.level, t.code, t.validFrom).nullsNotDistinct(),
     index("units_parent").on(t.parentId),
     index("units_path").using("btree", sql`${t.path} text_pattern_ops`),
     index("units_norm_trgm").using("gin", sql`${t.norm} gin_trgm_ops`),

@@ -6,6 +6,8 @@ export const calendarEntries = pgTable("calendar_entries", {
   kind: text("kind", { enum: ["holiday", "compensatory", "swap_workday", "swap_dayoff"] }).notNull(),
   nameVi: text("name_vi").notNull(),
   nameEn: text("name_en").notNull(),
-  source: text("source", { enum: ["default", "admin"] }).notNull().default("default"),
+  source: text("source", { enum: ["default", "admin"] })
+    .notNull()
+    .default("default"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

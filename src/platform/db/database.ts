@@ -62,7 +62,10 @@ export async function openDatabase(
 export type Queryable = Pick<pg.PoolClient, "query">;
 
 /** One short transaction on one client: inside it, use only `client` (on PGlite another connection would wait forever). */
-export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,14 +63,18 @@ export type EmbeddedDatabase = { url: string; child: ChildProcess; stop: () => P
  * Starts PGlite in a child process behind pglite-socket. `pgdata` is a directory or "memory://".
  * The child exits with us: on our exit, signal or crash its IPC channel closes and it closes the database.
  */
-export async function startEmbeddedDatabase(pgdata: string, maxConnections: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  pgdata: string,
+  maxConnections: number,
+): Promise<EmbeddedDatabase> {
   const script = fileURLToPath(new URL("./embeddedChild.ts", import.meta.url));
   const child = fork(script, [pgdata, String(maxConnections)], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`embedded database exited early (code ${code})`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`embedded database exited early (code ${code})`));
     child.once("exit", onExit);
     child.once("message", (m: unknown) => {
       child.off("exit", onExit);

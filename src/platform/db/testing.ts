@@ -24,7 +24,12 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ embedded: false, databaseUrl: url.toString(), dataDir: "", dbPoolSize: 6 });
+  const database = await openDatabase({
+    embedded: false,
+    databaseUrl: url.toString(),
+    dataDir: "",
+    dbPoolSize: 6,
+  });
   await runMigrations(database);
   const close = database.close;
   return {

@@ -1,0 +1,22 @@
+import type { Queryable } from "../../platform/db/database.ts";
+import { enqueue } from "../../platform/jobs/outbox.ts";
+
+export const NOTIFY_TOPIC = "notifications.deliver";
+
+export type NotifyPayload = {
+  userId: number;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  /** Also send an email when the person has an address. */
+  email?: boolean;
+};
+
+/**
+ * Other modules call this inside their own transaction: the notice goes out only if their change commits,
+ * and a retried delivery with the same dedupeKey never shows twice.
+ */
+export async function notify(client: Queryable, payload: NotifyPayload, dedupeKey?: string): Promise<void> {
+  await enqueue(client, { topic: NOTIFY_TOPIC, payload, dedupeKey });
+}
