@@ -83,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     demoPassword: e.DEMO_PASSWORD,
     provinceCode: e.PROVINCE_CODE,
-    adminDataDir: resolve(e.ADMIN_DATA_DIR ?? join(repoRoot, "..", "shared", "data", "vn-admin")),
+    adminDataDir: resolve(e.ADMIN_DATA_DIR ?? join(repoRoot, "reference-data", "vn-admin")),
     logLevel: e.LOG_LEVEL,
     // pglite-socket multiplexes one backend: more connections only queue, so keep them few there.
     dbPoolSize: e.DB_POOL_SIZE ?? (embedded ? 4 : 20),
