@@ -7,6 +7,7 @@ export const reportsModule: ModuleManifest = {
   name: "reports",
   messages: reportsMessages,
   routes: reportsRoutes,
-  nav: (actor) => (canSeeOverview(actor) ? [{ href: "/overview", labelKey: "reports.nav.overview", order: 10 }] : []),
+  nav: (actor) =>
+    canSeeOverview(actor) ? [{ href: "/overview", labelKey: "reports.nav.overview", order: 10 }] : [],
   home: { order: 90, for: (actor) => (canSeeOverview(actor) ? "/overview" : null) },
 };

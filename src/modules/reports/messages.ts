@@ -3,10 +3,14 @@ import type { Catalogs } from "../../platform/i18n/i18n.ts";
 export const reportsMessages: Catalogs = {
   vi: {
     "reports.nav.overview": "Tổng quan",
-    "reports.landing.what": "Cầu Nối giúp tiếng nói của người dân qua bí thư chi bộ, trưởng thôn đến đúng nơi giải quyết, đúng hạn và công khai.",
-    "reports.landing.up": "Kiến nghị, phản ánh từ thôn, bản, khu phố được chuyển tới cơ quan có thẩm quyền và theo dõi đến khi trả lời.",
-    "reports.landing.face": "Hội nghị đối thoại giữa lãnh đạo tỉnh và trưởng thôn: mọi câu hỏi được ghi nhận, mọi cam kết được theo dõi.",
-    "reports.landing.down": "Văn bản chỉ đạo tới từng thôn, có xác nhận đã nhận và đã phổ biến tới người dân.",
+    "reports.landing.what":
+      "Cầu Nối giúp tiếng nói của người dân qua bí thư chi bộ, trưởng thôn đến đúng nơi giải quyết, đúng hạn và công khai.",
+    "reports.landing.up":
+      "Kiến nghị, phản ánh từ thôn, bản, khu phố được chuyển tới cơ quan có thẩm quyền và theo dõi đến khi trả lời.",
+    "reports.landing.face":
+      "Hội nghị đối thoại giữa lãnh đạo tỉnh và trưởng thôn: mọi câu hỏi được ghi nhận, mọi cam kết được theo dõi.",
+    "reports.landing.down":
+      "Văn bản chỉ đạo tới từng thôn, có xác nhận đã nhận và đã phổ biến tới người dân.",
     "reports.overview.title": "Tổng quan tỉnh {province}",
     "reports.overview.communes": "Xã, phường, đặc khu",
     "reports.overview.villages": "Thôn, bản, khu phố",
@@ -34,10 +38,14 @@ export const reportsMessages: Catalogs = {
   },
   en: {
     "reports.nav.overview": "Overview",
-    "reports.landing.what": "Cầu Nối carries residents' voices, through their village heads, to whoever must act — on time and in public.",
-    "reports.landing.up": "Petitions from villages reach the responsible agency and are followed until answered.",
-    "reports.landing.face": "Dialogue conferences of the province's leaders with village heads: every question heard, every commitment tracked.",
-    "reports.landing.down": "Directives reach every village, with proof they were received and relayed to residents.",
+    "reports.landing.what":
+      "Cầu Nối carries residents' voices, through their village heads, to whoever must act — on time and in public.",
+    "reports.landing.up":
+      "Petitions from villages reach the responsible agency and are followed until answered.",
+    "reports.landing.face":
+      "Dialogue conferences of the province's leaders with village heads: every question heard, every commitment tracked.",
+    "reports.landing.down":
+      "Directives reach every village, with proof they were received and relayed to residents.",
     "reports.overview.title": "{province} province overview",
     "reports.overview.communes": "Communes and wards",
     "reports.overview.villages": "Villages",

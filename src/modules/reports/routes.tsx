@@ -58,7 +58,9 @@ export function reportsRoutes(app: App): void {
               <li class="card">
                 <h2>{t("reports.overview.communes")}</h2>
                 <p class="stat">{fmt(sum(o.communesByType))}</p>
-                <p class="muted">{o.communesByType.map((x) => `${t(`unitType.${x.type}`)}: ${fmt(x.n)}`).join(" · ")}</p>
+                <p class="muted">
+                  {o.communesByType.map((x) => `${t(`unitType.${x.type}`)}: ${fmt(x.n)}`).join(" · ")}
+                </p>
               </li>
               <li class="card">
                 <h2>{t("reports.overview.villages")}</h2>
@@ -68,7 +70,9 @@ export function reportsRoutes(app: App): void {
               <li class="card">
                 <h2>{t("reports.overview.agencies")}</h2>
                 <p class="stat">{fmt(sum(o.agenciesByKind))}</p>
-                <p class="muted">{o.agenciesByKind.map((x) => `${t(`agencyKind.${x.kind}`)}: ${fmt(x.n)}`).join(" · ")}</p>
+                <p class="muted">
+                  {o.agenciesByKind.map((x) => `${t(`agencyKind.${x.kind}`)}: ${fmt(x.n)}`).join(" · ")}
+                </p>
               </li>
               <li class="card">
                 <h2>{t("reports.overview.history")}</h2>

@@ -12,7 +12,10 @@ export type ProvinceOverview = {
 };
 
 /** One round trip: the overview is opened before every meeting and must stay fast. */
-export async function provinceOverview(db: Queryable, provinceCode: string): Promise<ProvinceOverview | null> {
+export async function provinceOverview(
+  db: Queryable,
+  provinceCode: string,
+): Promise<ProvinceOverview | null> {
   const { rows } = await db.query<{ data: ProvinceOverview | null }>(
     `WITH p AS (SELECT id, name, path FROM units WHERE level = 'province' AND code = $1 AND valid_to IS NULL),
      sub AS (SELECT u.* FROM units u, p WHERE u.path LIKE p.path || '%' AND u.retired_at IS NULL)
