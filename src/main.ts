@@ -10,6 +10,7 @@ import { messagesVi as importMessagesVi } from "./modules/units/data/villageFile
 import { demoPassword, isSeeded, seedDemo } from "./seed.ts";
 import { startServer } from "./server.ts";
 import { verifyAudit } from "./platform/audit/audit.ts";
+import { seedDefaultHolidays } from "./platform/calendar/store.ts";
 import { createProgress } from "./platform/cli/progress.ts";
 import { systemClock } from "./platform/clock.ts";
 import { backupDatabase, RestoreRefusedError, restoreDatabase } from "./platform/db/backup.ts";
@@ -100,6 +101,9 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write("Lần chạy đầu: nạp dữ liệu mẫu… / first start: loading demo data…\n");
           await seedDemo(config, database, ctxFor(database));
         }
+        // The calendar knows only the years loaded: make sure deadlines never run into an empty year.
+        const year = new Date().getUTCFullYear();
+        await seedDefaultHolidays(database.pool, [year, year + 1, year + 2], true);
         const { password } = demoPassword(config);
         const { rows } = await database.pool.query<{ username: string }>(
           "SELECT username FROM users WHERE username LIKE 'demo-%' AND active ORDER BY id",

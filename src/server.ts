@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { buildApp } from "./app.ts";
+import { buildApp, catalogs } from "./app.ts";
 import type { Config } from "./config.ts";
 import { modules } from "./modules/index.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -23,7 +23,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { app, stop: stopProbe } = buildApp(config, database, clock, log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const jobDeps: JobDeps = { config, pool: database.pool, clock, log, mailer };
+  const jobDeps: JobDeps = { config, pool: database.pool, clock, log, mailer, catalogs };
   const handlers = Object.assign({}, ...modules.map((m) => m.jobs?.(jobDeps) ?? {}));
   const dispatcher = new Dispatcher({ pool: database.pool, clock, handlers, log });
   const scheduler = new Scheduler({ pool: database.pool, log });

@@ -5,9 +5,9 @@ export const NOTIFY_TOPIC = "notifications.deliver";
 
 export type NotifyPayload = {
   userId: number;
+  /** Catalog keys `notify.<kind>.title` and `notify.<kind>.body`, rendered in the reader's language on delivery. */
   kind: string;
-  title: string;
-  body: string;
+  params?: Record<string, string | number>;
   link?: string | null;
   /** Also send an email when the person has an address. */
   email?: boolean;

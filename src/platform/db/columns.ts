@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { text } from "drizzle-orm/pg-core";
+import { customType, text } from "drizzle-orm/pg-core";
 
 /**
  * A stored, indexable search form of a name: lower case, diacritics folded (đ→d), so "ha long" finds "Hạ Long".
@@ -8,3 +8,6 @@ import { text } from "drizzle-orm/pg-core";
  */
 export const normOf = (expression: SQL) =>
   text("norm").notNull().generatedAlwaysAs(sql`caunoi_norm(${expression})`);
+
+/** PostgreSQL's tsvector, which drizzle has no builder for. */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });

@@ -1,0 +1,32 @@
+import type { Queryable } from "../../platform/db/database.ts";
+
+/** Village heads of a village (the petition's submitter of record and any co-head). */
+export async function villageHeads(db: Queryable, villageId: number): Promise<number[]> {
+  const { rows } = await db.query<{ user_id: number }>(
+    `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
+      WHERE g.role = 'village_head' AND g.unit_id = $1`,
+    [villageId],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Officers of an agency. */
+export async function agencyOfficers(db: Queryable, agencyId: number): Promise<number[]> {
+  const { rows } = await db.query<{ user_id: number }>(
+    `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
+      WHERE g.role = 'agency_officer' AND g.agency_id = $1`,
+    [agencyId],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** People holding `role` over a unit path (their grant's unit is an ancestor of it, or province-wide). */
+export async function rolesOver(db: Queryable, role: string, unitPath: string): Promise<number[]> {
+  const { rows } = await db.query<{ user_id: number }>(
+    `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
+       LEFT JOIN units un ON un.id = g.unit_id
+      WHERE g.role = $1 AND (g.unit_id IS NULL OR $2 LIKE un.path || '%')`,
+    [role, unitPath],
+  );
+  return rows.map((r) => r.user_id);
+}
