@@ -7,9 +7,11 @@ import type { Role } from "./modules/accounts/roles.ts";
 import { importAgencies } from "./modules/agencies/commands/importAgencies.ts";
 import { importOfficialUnits } from "./modules/units/commands/importOfficialUnits.ts";
 import { importVillages } from "./modules/units/commands/importVillages.ts";
-import { buildAgencyCatalog, departmentCode } from "./modules/units/data/agenciesCatalog.ts";
+import { importCategories } from "./modules/petitions/commands/importCategories.ts";
+import { seedDefaultRules } from "./modules/routing/commands/manageRules.ts";
+import { buildAgencyCatalog, departmentCode, suggestHandlers } from "./modules/units/data/agenciesCatalog.ts";
 import { generateDemoVillages } from "./modules/units/data/demoVillages.ts";
-import { loadDepartments, loadOfficialUnits } from "./modules/units/data/officialUnits.ts";
+import { loadCategories, loadDepartments, loadOfficialUnits } from "./modules/units/data/officialUnits.ts";
 import { profileFor } from "./profiles/profile.ts";
 import { seedDefaultHolidays } from "./platform/calendar/store.ts";
 import { createProgress } from "./platform/cli/progress.ts";
@@ -31,11 +33,23 @@ export async function seedReference(config: Config, database: Database, ctx: Com
     buildAgencyCatalog({ province: official.province, communes: official.provinceCommunes, departments }),
   );
   progress?.tick();
+  const categories = loadCategories(config.adminDataDir);
+  await importCategories(ctx, categories);
+  const categoryAgencies = categories.flatMap((c) => {
+    const first = suggestHandlers(c, departments, config.provinceCode).agencyCodes[0];
+    return first ? [{ categoryCode: c.code, agencyCode: first }] : [];
+  });
+  const rules = await seedDefaultRules(ctx, {
+    provinceCode: config.provinceCode,
+    categoryAgencies,
+    fallbackAgencyCode: departments.length ? departmentCode(departments[0]?.shortCode ?? "", config.provinceCode) : `CA-${config.provinceCode}`,
+  });
+  progress?.tick();
   const year = Number(new Date().toISOString().slice(0, 4));
   const holidays = await seedDefaultHolidays(database.pool, [year - 1, year, year + 1, year + 2]);
   progress?.tick();
   progress?.done();
-  return { units, agencies: agencies.count, holidays, official, profile };
+  return { units, agencies: agencies.count, holidays, categories: categories.length, rules, official, profile };
 }
 
 export async function isSeeded(database: Database): Promise<boolean> {

@@ -1,7 +1,11 @@
 import type { ModuleManifest } from "../platform/http/types.ts";
 import { accountsModule } from "./accounts/manifest.ts";
+import { agenciesModule } from "./agencies/manifest.ts";
+import { calendarModule } from "./calendar/manifest.ts";
 import { notificationsModule } from "./notifications/manifest.ts";
+import { petitionsModule } from "./petitions/manifest.ts";
 import { reportsModule } from "./reports/manifest.ts";
+import { unitsModule } from "./units/manifest.ts";
 
 /** Every capability the application is made of, in the order their routes are registered. */
-export const modules: ModuleManifest[] = [accountsModule, notificationsModule, reportsModule];
+export const modules: ModuleManifest[] = [accountsModule, notificationsModule, petitionsModule, reportsModule, unitsModule, agenciesModule, calendarModule];

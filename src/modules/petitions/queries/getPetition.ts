@@ -1,0 +1,117 @@
+import type { Queryable } from "../../../platform/db/database.ts";
+import type { Actor } from "../../../platform/http/types.ts";
+import { canSeeResidents, canView, type PetitionSubject } from "../policy.ts";
+
+export type PetitionDetail = {
+  id: number;
+  code: string;
+  kind: string;
+  category_code: string | null;
+  category_name: string | null;
+  title: string;
+  body: string;
+  urgency: string;
+  households: number;
+  location: string | null;
+  state: string;
+  level: string | null;
+  village_id: number;
+  village_name: string;
+  commune_name: string | null;
+  unit_path: string;
+  agency_id: number | null;
+  agency_name: string | null;
+  central_agency_name: string | null;
+  central_report_id: number | null;
+  submitted_by: number;
+  submitter_name: string;
+  deadline_at: Date | null;
+  overdue_since: Date | null;
+  submitted_at: Date | null;
+  answered_at: Date | null;
+  closed_at: Date | null;
+  answer: string | null;
+  answer_published: boolean;
+  answered_on_time: boolean | null;
+  satisfaction: string | null;
+  return_reason: string | null;
+  redirect_procedure: string | null;
+  redirect_due_at: Date | null;
+  cluster_id: number | null;
+  hand_backs: number;
+  version: number;
+};
+
+export type TimelineEvent = {
+  id: number;
+  at: Date;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_name: string | null;
+  agency_name: string | null;
+  note: string | null;
+  data: Record<string, unknown> | null;
+};
+
+export type Attachment = { id: number; purpose: string; kind: string; mime: string; size: number; storage_key: string; original_name: string | null; event_id: number | null };
+
+export type PetitionView = {
+  petition: PetitionDetail;
+  subject: PetitionSubject;
+  timeline: TimelineEvent[];
+  attachments: Attachment[];
+  residents: { names: string | null; phones: string | null; consent: boolean } | null;
+  pendingExtension: { id: number; working_days: number; reason: string } | null;
+};
+
+/** A petition as this person may see it: null when it does not exist or is not theirs to see. */
+export async function getPetition(db: Queryable, actor: Actor | null, id: number): Promise<PetitionView | null> {
+  const { rows } = await db.query<PetitionDetail>(
+    `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
+            p.location, p.state, p.level, p.village_id, v.name AS village_name, cm.name AS commune_name, p.unit_path,
+            p.agency_id, a.name AS agency_name, ca.name AS central_agency_name, p.central_report_id, p.submitted_by,
+            u.full_name AS submitter_name, p.deadline_at, p.overdue_since, p.submitted_at, p.answered_at, p.closed_at,
+            p.answer, p.answer_published, p.answered_on_time, p.satisfaction, p.return_reason, p.redirect_procedure,
+            p.redirect_due_at, p.cluster_id, p.hand_backs, p.version
+       FROM petitions p
+       LEFT JOIN categories c ON c.code = p.category_code
+       JOIN units v ON v.id = p.village_id LEFT JOIN units cm ON cm.id = v.parent_id
+       LEFT JOIN agencies a ON a.id = p.agency_id LEFT JOIN agencies ca ON ca.id = p.central_agency_id
+       JOIN users u ON u.id = p.submitted_by
+      WHERE p.id = $1`,
+    [id],
+  );
+  const petition = rows[0];
+  if (!petition) return null;
+  const former = await db.query<{ agency_id: number }>(
+    "SELECT DISTINCT agency_id FROM petition_events WHERE petition_id = $1 AND agency_id IS NOT NULL",
+    [id],
+  );
+  const subject: PetitionSubject = { unitPath: petition.unit_path, agencyId: petition.agency_id, formerAgencyIds: former.rows.map((r) => r.agency_id) };
+  if (!canView(actor, subject)) return null;
+  if (petition.state === "draft" && petition.submitted_by !== actor?.id) return null;
+  const timeline = await db.query<TimelineEvent>(
+    `SELECT e.id, e.at, e.action, e.from_state, e.to_state, u.full_name AS actor_name, a.name AS agency_name, e.note, e.data
+       FROM petition_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN agencies a ON a.id = e.agency_id
+      WHERE e.petition_id = $1 ORDER BY e.id`,
+    [id],
+  );
+  const attachments = await db.query<Attachment>(
+    "SELECT id, purpose, kind, mime, size, storage_key, original_name, event_id FROM petition_attachments WHERE petition_id = $1 ORDER BY id",
+    [id],
+  );
+  let residents: PetitionView["residents"] = null;
+  if (canSeeResidents(actor, subject)) {
+    const r = await db.query<{ names: string | null; phones: string | null; consent: boolean }>(
+      "SELECT names, phones, consent FROM petition_residents WHERE petition_id = $1",
+      [id],
+    );
+    residents = r.rows[0] ?? null;
+  }
+  const ext = await db.query<{ id: number; working_days: number; reason: string }>(
+    "SELECT id, working_days, reason FROM extension_requests WHERE petition_id = $1 AND state = 'pending' ORDER BY id DESC LIMIT 1",
+    [id],
+  );
+  return { petition, subject, timeline: timeline.rows, attachments: attachments.rows, residents, pendingExtension: ext.rows[0] ?? null };
+}
