@@ -12,6 +12,7 @@ import { startServer } from "./server.ts";
 import { verifyAudit } from "./platform/audit/audit.ts";
 import { seedDefaultHolidays } from "./platform/calendar/store.ts";
 import { createProgress } from "./platform/cli/progress.ts";
+import { evaluateClusters, formatPairScores, parsePetitionsJsonl } from "./platform/text/evaluate.ts";
 import { systemClock } from "./platform/clock.ts";
 import { backupDatabase, RestoreRefusedError, restoreDatabase } from "./platform/db/backup.ts";
 import { type Database, openDatabase } from "./platform/db/database.ts";
@@ -31,6 +32,7 @@ const USAGE = `Cầu Nối — cách dùng / usage: npx caunoi <command>
   token create USERNAME [--name NAME]   create an API token (printed once)
   audit verify               check the hash chain of the audit log
   backup FILE                write a logical backup (.jsonl.gz), embedded or server alike
+  similarity eval FILE.jsonl pairwise precision/recall of the near-duplicate detector on labelled petitions
   restore FILE               restore a backup into an empty database
 
 Environment: DATABASE_URL (absent: embedded PGlite in DATA_DIR), DATA_DIR (./data), PORT (3000), BASE_URL,
@@ -88,6 +90,12 @@ async function main(argv: string[]): Promise<number> {
   if (!command || values.help) {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 1;
+  }
+  if (command === "similarity" && sub === "eval" && arg) {
+    // The same detector the product uses (keys, score, THRESHOLD), fed in file order; needs no database.
+    const items = parsePetitionsJsonl(readFileSync(arg, "utf8")).map(({ id, text, group }) => ({ id, text, group }));
+    process.stdout.write(`${formatPairScores(evaluateClusters(items))}\n`);
+    return 0;
   }
   const config = ensureSessionSecret(loadConfig());
   const ctxFor = (db: Database) => ({ pool: db.pool, clock: systemClock, actorId: null });

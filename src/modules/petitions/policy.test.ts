@@ -52,6 +52,7 @@ const EXPECTED: Record<Action, Person[]> = {
   central_answer: ["coordinator", "admin"],
   merge: ["coordinator", "admin"],
   unmerge: ["coordinator", "admin"],
+  cluster_answer: [],
 };
 
 test("every role against every action", () => {

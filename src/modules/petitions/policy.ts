@@ -34,6 +34,7 @@ const ACTION_RULES: Record<Action, (a: Actor | null, p: PetitionSubject) => bool
   central_answer: isCoordinator,
   merge: isCoordinator,
   unmerge: isCoordinator,
+  cluster_answer: () => false, // only as part of answering the lead
 };
 
 export function canAct(actor: Actor | null, action: Action, p: PetitionSubject): boolean {

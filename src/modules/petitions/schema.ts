@@ -193,3 +193,18 @@ export const answerTemplates = pgTable("answer_templates", {
   body: text("body").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Near-duplicate petitions from many villages, handled as one: "raised by 37 villages". */
+export const petitionClusters = pgTable(
+  "petition_clusters",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    leadPetitionId: bigint("lead_petition_id", { mode: "number" })
+      .notNull()
+      .references(() => petitions.id),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("petition_clusters_lead").on(t.leadPetitionId)],
+);

@@ -28,7 +28,7 @@ test("the path of the design: draft → submitted → received → assigned → 
 test("closed, redirected and merged items accept nothing but what the table names", () => {
   assert.deepEqual(allowedActions("closed"), []);
   assert.deepEqual(allowedActions("redirected"), []);
-  assert.deepEqual(allowedActions("merged"), ["unmerge"]);
+  assert.deepEqual(allowedActions("merged"), ["unmerge", "cluster_answer"]);
   assert.equal(transition("draft", "answer"), null);
   assert.equal(transition("submitted", "answer"), null);
 });

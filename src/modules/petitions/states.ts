@@ -38,6 +38,7 @@ export const ACTIONS = [
   "central_answer",
   "merge",
   "unmerge",
+  "cluster_answer",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +79,8 @@ const TABLE: Readonly<Record<Action, Partial<Record<State, State>>>> = {
   central_answer: { in_central_report: "central_answered", escalated_central: "central_answered" },
   merge: Object.fromEntries([...OPEN_STATES].map((s) => [s, "merged"])) as Partial<Record<State, State>>,
   unmerge: { merged: "received" },
+  // The cluster's lead was answered: every member gets the answer, and its own village confirms or reopens.
+  cluster_answer: { merged: "answered" },
 };
 
 /** The state after `action`, or null when the action is not allowed in `state`. */

@@ -7,6 +7,7 @@ import { canDecideExtension, type PetitionSubject } from "../policy.ts";
 import { agencyOfficers, rolesOver, villageHeads } from "../recipients.ts";
 import { type Kind, type Level, STATUTORY_KINDS, type Urgency } from "../states.ts";
 import { applyAction, type PetitionRow, type StepContext } from "./applyAction.ts";
+import { notify } from "../../notifications/notify.ts";
 import { attachFiles, searchFields, type Upload, villageContext } from "./submitPetition.ts";
 
 type Ctx = StepContext;
@@ -173,6 +174,25 @@ export async function answerPetition(ctx: Ctx, id: number, answer: Answer, v?: n
     "answer",
     async (row, client, now) => {
       if (answer.files?.length) await attachFiles(client, row.id, null, answer.files, "evidence", ["photo", "document", "audio"], ctx.actorId);
+      // Answering a cluster's lead answers every member: each keeps its own timeline and its village confirms.
+      const members = await client.query<{ id: number; village_id: number; code: string; title: string }>(
+        `UPDATE petitions p SET state = 'answered', answer = $2, answer_published = $3, answered_at = $4, answered_by = $5,
+                answered_on_time = $6, agency_id = $7, version = version + 1, updated_at = $4
+           FROM petition_clusters c
+          WHERE c.lead_petition_id = $1 AND p.cluster_id = c.id AND p.id <> $1 AND p.state = 'merged'
+          RETURNING p.id, p.village_id, p.code, p.title`,
+        [row.id, answer.text, answer.publish, now, ctx.actorId, !isOverdue(row.deadline_at, now), row.agency_id],
+      );
+      for (const m of members.rows) {
+        await client.query(
+          `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state, agency_id, note, data)
+           VALUES ($1, $2, $3, 'cluster_answer', 'merged', 'answered', $4, $5, $6)`,
+          [m.id, now, ctx.actorId, row.agency_id, answer.text, JSON.stringify({ lead: row.id })],
+        );
+        for (const userId of await villageHeads(client, m.village_id)) {
+          await notify(client, { userId, kind: "petition_answered", params: { code: m.code, title: m.title }, link: `/petitions/${m.id}` }, `cluster-answer:${m.id}:${userId}`);
+        }
+      }
       return {
         patch: {
           answer: answer.text,
@@ -183,7 +203,7 @@ export async function answerPetition(ctx: Ctx, id: number, answer: Answer, v?: n
         },
         note: answer.text,
         eventAgencyId: row.agency_id,
-        data: { publish: answer.publish, evidence: answer.files?.length ?? 0 },
+        data: { publish: answer.publish, evidence: answer.files?.length ?? 0, clusterMembers: members.rowCount ?? 0 },
         notices: [{ userIds: await villageHeads(client, row.village_id), kind: "petition_answered" }],
       };
     },
@@ -249,7 +269,6 @@ export async function decideExtension(ctx: CommandContext & { actor: Actor }, re
       `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state, note, data) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
       [petition.id, now, ctx.actorId, approve ? "extension_approved" : "extension_refused", petition.state, note, JSON.stringify({ days: req.working_days, deadline: deadline?.toISOString() ?? null })],
     );
-    const { notify } = await import("../../notifications/notify.ts");
     for (const userId of req.requested_by ? [req.requested_by] : []) {
       await notify(client, { userId, kind: approve ? "extension_approved" : "extension_refused", params: { code: petition.code, title: petition.title, days: req.working_days }, link: `/petitions/${petition.id}` }, `ext:${req.id}:${userId}`);
     }
