@@ -163,9 +163,12 @@ async function main(argv: string[]): Promise<number> {
         });
         if (!outcome.ok) {
           process.stderr.write("Tệp có lỗi, chưa nhập dòng nào / the file has errors, nothing was imported:\n");
+          const texts = importMessagesVi as Record<string, string>;
           for (const e of outcome.errors) {
-            const msg = (importMessagesVi as Record<string, string>)[e.messageKey] ?? e.messageKey;
-            process.stderr.write(`  dòng/row ${e.row}${e.field ? ` [${e.field}]` : ""}: ${msg}${e.value ? ` («${e.value}»)` : ""}\n`);
+            const params: Record<string, unknown> = e.params ?? {};
+            const msg = (texts[e.messageKey] ?? e.messageKey).replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
+            const field = texts[`import.field.${e.field}`] ?? e.field;
+            process.stderr.write(`  dòng ${e.row}${e.field && e.field !== "file" ? ` [${field}]` : ""}: ${msg}${e.value ? ` («${e.value}»)` : ""}\n`);
           }
           return 1;
         }
