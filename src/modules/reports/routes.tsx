@@ -3,7 +3,8 @@ import { errorResponse } from "../../platform/http/errors.tsx";
 import { allowed } from "../../platform/http/guards.ts";
 import { page } from "../../platform/http/render.tsx";
 import type { App } from "../../platform/http/types.ts";
-import { formatNumber } from "../../platform/i18n/i18n.ts";
+import { formatDate, formatNumber } from "../../platform/i18n/i18n.ts";
+import { heaviestClusters } from "../petitions/commands/clusters.ts";
 import { canSeeOverview } from "./policy.ts";
 import { provinceOverview } from "./queries/provinceOverview.ts";
 
@@ -45,6 +46,7 @@ export function reportsRoutes(app: App): void {
       const locale = c.get("locale");
       const o = await provinceOverview(deps.pool, deps.config.provinceCode);
       if (!o) return errorResponse(c, 404);
+      const clusters = await heaviestClusters(deps.pool, 10);
       const fmt = (n: number) => formatNumber(n, locale);
       const sum = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
       const villages = sum(o.villagesByType);
@@ -80,6 +82,34 @@ export function reportsRoutes(app: App): void {
                 <p class="muted">{t("reports.overview.historyHint")}</p>
               </li>
             </ul>
+            <h2>{t("reports.overview.clusters")}</h2>
+            {clusters.length === 0 ? (
+              <p class="muted">{t("reports.overview.noClusters")}</p>
+            ) : (
+              <>
+                <BarChart
+                  title={t("reports.overview.clustersChart")}
+                  bars={clusters.map((k) => ({ label: k.lead_title, value: k.villages }))}
+                  format={fmt}
+                />
+                <ol class="clusters">
+                  {clusters.map((k) => (
+                    <li>
+                      <a href={`/petitions/${k.lead_petition_id}`}>{k.lead_title}</a>{" "}
+                      <span class="muted">
+                        {t("reports.overview.clusterLine", {
+                          villages: k.villages,
+                          communes: k.communes,
+                          households: k.households,
+                        })}
+                        {k.since ? ` · ${t("reports.overview.since", { date: formatDate(k.since) })}` : ""}
+                        {` · ${t(`state.${k.lead_state}`)}`}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
             <BarChart
               title={t("reports.overview.villagesByType")}
               bars={o.villagesByType.map((x) => ({ label: t(`unitType.${x.type}`), value: x.n }))}
