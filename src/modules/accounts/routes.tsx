@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { CommandError } from "../../platform/commands.ts";
-import { errorResponse } from "../../platform/http/errors.tsx";
+import { errorResponse, wantsJson } from "../../platform/http/errors.tsx";
 import { parseForm } from "../../platform/http/forms.ts";
 import { authed } from "../../platform/http/guards.ts";
 import { CsrfField, ErrorSummary, Field, Flash } from "../../platform/http/layout.tsx";
@@ -17,7 +17,13 @@ import { destroySession, SESSION_TTL_MS } from "./sessions.ts";
 import { LoginPage } from "./views/loginPage.tsx";
 
 const loginSchema = z.object({
-  username: z.string().trim().min(1, "accounts.error.usernameRequired").max(100, "form.tooLong"),
+  username: z
+    .string()
+    .trim()
+    .min(1, "accounts.error.usernameRequired")
+    .max(100, "form.tooLong")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: PostgreSQL refuses NUL in text; no username has controls
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: "accounts.error.invalidLogin" }),
   password: z.string().min(1, "accounts.error.passwordRequired").max(200, "form.tooLong"),
   next: z.string().optional(),
 });
@@ -219,7 +225,7 @@ export function accountsRoutes(app: App): void {
       !["/account/password", "/logout"].includes(path) &&
       !path.startsWith("/lang/")
     ) {
-      if (c.req.method === "GET") return c.redirect("/account/password?first=1", 303);
+      if (c.req.method === "GET" && !wantsJson(c)) return c.redirect("/account/password?first=1", 303);
       return errorResponse(c, 403, "accounts.password.mustChange");
     }
     await next();

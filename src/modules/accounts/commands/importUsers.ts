@@ -14,7 +14,11 @@ export type UsersFileOutcome =
  * Imports village heads: every row is checked first (and against existing usernames); any bad row means
  * nothing is imported. Each account gets a temporary password, shown once, to change at first login.
  */
-export async function importUsersFile(ctx: CommandContext, buffer: Uint8Array, filename: string): Promise<UsersFileOutcome> {
+export async function importUsersFile(
+  ctx: CommandContext,
+  buffer: Uint8Array,
+  filename: string,
+): Promise<UsersFileOutcome> {
   const { rows: villages } = await ctx.pool.query<{ id: number; code: string }>(
     "SELECT id, code FROM units WHERE level = 'village' AND retired_at IS NULL",
   );
@@ -31,7 +35,14 @@ export async function importUsersFile(ctx: CommandContext, buffer: Uint8Array, f
       ok: false,
       errors: parsed.rows
         .filter((r) => takenSet.has(r.username.toLowerCase()))
-        .map((r) => ({ row: r.row, field: "username", messageKey: "import.error.usernameTaken", value: r.username }) as ImportError),
+        .map(
+          (r): ImportError => ({
+            row: r.row,
+            field: "username",
+            messageKey: "import.error.usernameTaken",
+            value: r.username,
+          }),
+        ),
     };
   }
   const prepared = await Promise.all(
@@ -56,7 +67,11 @@ export async function importUsersFile(ctx: CommandContext, buffer: Uint8Array, f
         p.hash,
       );
     }
-    const accounts = prepared.map((p) => ({ username: p.row.username, fullName: p.row.fullName, password: p.password }));
+    const accounts = prepared.map((p) => ({
+      username: p.row.username,
+      fullName: p.row.fullName,
+      password: p.password,
+    }));
     return {
       result: { ok: true as const, count: accounts.length, accounts },
       subjectType: "users",

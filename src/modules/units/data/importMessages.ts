@@ -34,6 +34,7 @@ export const IMPORT_MESSAGE_KEYS = [
   "import.error.unknownVillage",
   "import.error.unknownRole",
   "import.error.duplicateVillageHead",
+  "import.error.usernameTaken",
 ] as const;
 
 export type ImportMessageKey = (typeof IMPORT_MESSAGE_KEYS)[number];
@@ -94,6 +95,7 @@ export const messagesVi: Readonly<Record<ImportMessageKey | ImportFieldKey, stri
   "import.error.unknownVillage": "Mã thôn không có trong danh sách thôn, bản, khu phố đã nhập.",
   "import.error.unknownRole": "Vai trò không hợp lệ. Chỉ nhận: {allowed}.",
   "import.error.duplicateVillageHead": "Thôn này đã có trưởng thôn ở dòng {firstRow}.",
+  "import.error.usernameTaken": "Tên đăng nhập này đã có tài khoản trong hệ thống.",
   "import.field.file": "Tệp",
   "import.field.commune_code": "Mã xã",
   "import.field.village_name": "Tên thôn",
@@ -147,6 +149,7 @@ export const messagesEn: Readonly<Record<ImportMessageKey | ImportFieldKey, stri
   "import.error.unknownVillage": "This village code is not among the imported villages.",
   "import.error.unknownRole": "Unknown role. Allowed: {allowed}.",
   "import.error.duplicateVillageHead": "This village already has a head on row {firstRow}.",
+  "import.error.usernameTaken": "An account with this username already exists.",
   "import.field.file": "File",
   "import.field.commune_code": "Commune code",
   "import.field.village_name": "Village name",
