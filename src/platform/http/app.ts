@@ -101,8 +101,11 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[], health: () =
     let actor = null;
     if (auth?.startsWith("Bearer ")) {
       actor = await deps.auth.fromApiToken(auth.slice(7).trim(), now);
-      if (!actor)
-        return c.json({ error: { code: "unauthorized", message: "invalid or revoked API token" } }, 401);
+      if (!actor) {
+        const lang = getCookie(c, LOCALE_COOKIE);
+        const t = createTranslator(deps.catalogs, isLocale(lang) ? lang : defaultLocale);
+        return c.json({ error: { code: "unauthorized", message: t("error.apiToken") } }, 401);
+      }
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
       if (sid) actor = await deps.auth.fromSession(sid, now);
