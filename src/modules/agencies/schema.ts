@@ -11,7 +11,9 @@ export const agencies = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     nameEn: text("name_en"),
-    kind: text("kind", { enum: ["department", "commune_committee", "vertical", "central", "other"] }).notNull(),
+    kind: text("kind", {
+      enum: ["department", "commune_committee", "vertical", "central", "other"],
+    }).notNull(),
     unitId: bigint("unit_id", { mode: "number" }).references(() => units.id),
     email: text("email"),
     retiredAt: timestamp("retired_at", { withTimezone: true }),

@@ -3,12 +3,32 @@ import { test } from "node:test";
 import type { Actor, Grant } from "../../platform/http/types.ts";
 import { canBrowseUnits, canManageUnits, canSeeHeadContact } from "./policy.ts";
 
-const actor = (...grants: Grant[]): Actor => ({ id: 1, username: "u", fullName: "U", locale: "vi", grants, mustChangePassword: false, via: "session" });
-const g = (role: string, unitPath: string | null = null, agencyId: number | null = null): Grant => ({ role, unitId: null, unitPath, agencyId });
+const actor = (...grants: Grant[]): Actor => ({
+  id: 1,
+  username: "u",
+  fullName: "U",
+  locale: "vi",
+  grants,
+  mustChangePassword: false,
+  via: "session",
+});
+const g = (role: string, unitPath: string | null = null, agencyId: number | null = null): Grant => ({
+  role,
+  unitId: null,
+  unitPath,
+  agencyId,
+});
 
 test("only admins manage units; anyone logged in may browse", () => {
   assert.equal(canManageUnits(actor(g("admin"))), true);
-  for (const role of ["coordinator", "leader", "commune_officer", "village_head", "agency_officer", "editor"]) {
+  for (const role of [
+    "coordinator",
+    "leader",
+    "commune_officer",
+    "village_head",
+    "agency_officer",
+    "editor",
+  ]) {
     assert.equal(canManageUnits(actor(g(role, "/1/"))), false, role);
   }
   assert.equal(canBrowseUnits(null), false);

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, date, index, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { normOf } from "../../platform/db/columns.ts";
 
 /** Every administrative unit and village. Keyed by the official code + when it came into force, never by name. */
@@ -46,5 +56,8 @@ export const unitLineage = pgTable(
     mergeType: text("merge_type", { enum: ["full", "partial"] }).notNull(),
     effectiveOn: date("effective_on").notNull(),
   },
-  (t) => [uniqueIndex("unit_lineage_pair").on(t.oldUnitId, t.newUnitId), index("unit_lineage_new").on(t.newUnitId)],
+  (t) => [
+    uniqueIndex("unit_lineage_pair").on(t.oldUnitId, t.newUnitId),
+    index("unit_lineage_new").on(t.newUnitId),
+  ],
 );

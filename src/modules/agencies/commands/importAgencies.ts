@@ -2,7 +2,10 @@ import { type CommandContext, runCommand } from "../../../platform/commands.ts";
 import type { AgencySeed } from "../../units/data/agenciesCatalog.ts";
 
 /** Upserts agencies by code; the unit each serves is found by its official code among current units. */
-export async function importAgencies(ctx: CommandContext, agencies: readonly AgencySeed[]): Promise<{ count: number }> {
+export async function importAgencies(
+  ctx: CommandContext,
+  agencies: readonly AgencySeed[],
+): Promise<{ count: number }> {
   return runCommand(ctx, "agencies.import", async (client) => {
     const r = await client.query(
       `INSERT INTO agencies (code, name, name_en, kind, unit_id)
@@ -13,7 +16,13 @@ export async function importAgencies(ctx: CommandContext, agencies: readonly Age
          unit_id = EXCLUDED.unit_id`,
       [
         JSON.stringify(
-          agencies.map((a) => ({ code: a.code, name_vi: a.nameVi, name_en: a.nameEn, kind: a.kind, unit_code: a.unitCode })),
+          agencies.map((a) => ({
+            code: a.code,
+            name_vi: a.nameVi,
+            name_en: a.nameEn,
+            kind: a.kind,
+            unit_code: a.unitCode,
+          })),
         ),
       ],
     );

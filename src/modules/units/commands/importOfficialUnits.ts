@@ -42,7 +42,9 @@ async function upsertUnits(client: pg.PoolClient, rows: UnitRow[]): Promise<numb
 
 /** Recomputes '/ancestor/…/self/' paths top-down; cheap enough to run after every import. */
 export async function refreshPaths(client: pg.PoolClient): Promise<void> {
-  await client.query(`UPDATE units SET path = '/' || id || '/' WHERE parent_id IS NULL AND path <> '/' || id || '/'`);
+  await client.query(
+    `UPDATE units SET path = '/' || id || '/' WHERE parent_id IS NULL AND path <> '/' || id || '/'`,
+  );
   for (let depth = 0; depth < 6; depth++) {
     const r = await client.query(
       `UPDATE units c SET path = p.path || c.id || '/'
@@ -64,7 +66,11 @@ export type OfficialImportSummary = {
  * Loads the official units (34 provinces, 3,321 communes of 2026) and the deployment province's pre-2025
  * districts and communes with their old→new lineage. Idempotent: running it again updates names in place.
  */
-export async function importOfficialUnits(ctx: CommandContext, dir: string, provinceCode: string): Promise<OfficialImportSummary> {
+export async function importOfficialUnits(
+  ctx: CommandContext,
+  dir: string,
+  provinceCode: string,
+): Promise<OfficialImportSummary> {
   const data = loadOfficialUnits(dir, provinceCode);
   const current = { valid_from: REORGANISATION_DATE, valid_to: null };
   const ended = { valid_from: null, valid_to: REORGANISATION_DATE };
@@ -138,7 +144,9 @@ export async function importOfficialUnits(ctx: CommandContext, dir: string, prov
          JOIN units n ON n.level = 'commune' AND n.code = x.new_code AND n.valid_from = $2::date
        ON CONFLICT (old_unit_id, new_unit_id) DO UPDATE SET merge_type = EXCLUDED.merge_type`,
       [
-        JSON.stringify(data.lineage.map((l) => ({ old_code: l.oldCode, new_code: l.newCode, merge_type: l.mergeType }))),
+        JSON.stringify(
+          data.lineage.map((l) => ({ old_code: l.oldCode, new_code: l.newCode, merge_type: l.mergeType })),
+        ),
         REORGANISATION_DATE,
       ],
     );

@@ -21,7 +21,11 @@ async function currentCommuneCodes(pool: pg.Pool): Promise<Set<string>> {
  * Validates the whole file first; a file with any bad row imports nothing and every bad row is named.
  * Rows without a code match an existing village of the commune by name (without diacritics) or get the next code.
  */
-export async function importVillageFile(ctx: CommandContext, buffer: Uint8Array, filename: string): Promise<VillageFileOutcome> {
+export async function importVillageFile(
+  ctx: CommandContext,
+  buffer: Uint8Array,
+  filename: string,
+): Promise<VillageFileOutcome> {
   const parsed = await parseVillageFile(buffer, filename, await currentCommuneCodes(ctx.pool));
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const communes = [...new Set(parsed.rows.map((r) => r.communeCode))];
@@ -46,7 +50,14 @@ export async function importVillageFile(ctx: CommandContext, buffer: Uint8Array,
       code = villageCode(r.communeCode, seq);
     }
     if (!known.has(code)) created++;
-    return { code, communeCode: r.communeCode, name: r.name, type: r.type, headName: r.headName, headPhone: r.phone };
+    return {
+      code,
+      communeCode: r.communeCode,
+      name: r.name,
+      type: r.type,
+      headName: r.headName,
+      headPhone: r.phone,
+    };
   });
   const { count } = await importVillages(ctx, villages, filename);
   return { ok: true, count, created, updated: count - created };

@@ -12,19 +12,30 @@ export type VillageInput = {
   headPhone: string | null;
 };
 
-const TYPE_PREFIX: Record<VillageType, string> = { thon: "Thôn", ban: "Bản", khu_pho: "Khu phố", to_dan_pho: "Tổ dân phố" };
+const TYPE_PREFIX: Record<VillageType, string> = {
+  thon: "Thôn",
+  ban: "Bản",
+  khu_pho: "Khu phố",
+  to_dan_pho: "Tổ dân phố",
+};
 
 /** The name as people say it: "Thôn Khe Tâm", not "Khe Tâm", unless the file already says so. */
 export function villageFullName(name: string, type: VillageType): string {
   const prefix = TYPE_PREFIX[type];
-  return name.toLowerCase().startsWith(prefix.toLowerCase()) || /^(thôn|bản|khu|tổ)\s/i.test(name) ? name : `${prefix} ${name}`;
+  return name.toLowerCase().startsWith(prefix.toLowerCase()) || /^(thôn|bản|khu|tổ)\s/i.test(name)
+    ? name
+    : `${prefix} ${name}`;
 }
 
 /**
  * Inserts or updates villages, all in one transaction: the rows were validated beforehand and either all
  * land or none does. Keyed on the village code; a re-import updates names and heads in place.
  */
-export async function importVillages(ctx: CommandContext, villages: VillageInput[], source: string): Promise<{ count: number }> {
+export async function importVillages(
+  ctx: CommandContext,
+  villages: VillageInput[],
+  source: string,
+): Promise<{ count: number }> {
   return runCommand(ctx, "units.import_villages", async (client) => {
     let count = 0;
     for (let i = 0; i < villages.length; i += 2000) {
