@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
-import { startServer } from "../src/server.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { runMigrations } from "../src/platform/db/migrate.ts";
+import { startServer } from "../src/server.ts";
 import { type BenchResult, ms, summarise, timed } from "./lib.ts";
 
 const GOAL_MS = 100;
@@ -30,7 +30,12 @@ async function sampleHealthz(url: string, count: number): Promise<number[]> {
  */
 export async function benchHealthzUnderSlowQuery(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), "caunoi-bench-"));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", SESSION_SECRET: "b".repeat(40), LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: "0",
+    SESSION_SECRET: "b".repeat(40),
+    LOG_LEVEL: "silent",
+  });
   const database = await openDatabase(config);
   try {
     await runMigrations(database);
@@ -40,7 +45,9 @@ export async function benchHealthzUnderSlowQuery(): Promise<BenchResult> {
       await sampleHealthz(url, 50); // warm-up
       const idle = summarise(await sampleHealthz(url, 300));
       // A query that keeps PGlite's single backend busy for several seconds.
-      const slow = timed(() => database.pool.query("SELECT count(*) FROM generate_series(1, 4000) a, generate_series(1, 6000) b"));
+      const slow = timed(() =>
+        database.pool.query("SELECT count(*) FROM generate_series(1, 4000) a, generate_series(1, 6000) b"),
+      );
       await new Promise((r) => setTimeout(r, 200));
       const busyStart = performance.now();
       const during: number[] = [];

@@ -1,18 +1,30 @@
 import { benchHealthzUnderSlowQuery } from "./healthz.ts";
 import { type BenchResult, report } from "./lib.ts";
+import { benchPetitions } from "./petitions.ts";
+import { benchSimilarity } from "./similarity.ts";
 
 // Each benchmark prints its figures beside a baseline measured in the same run; see bench/README.md.
-const benches: Record<string, () => Promise<BenchResult>> = {
+// `petitions` and `similarity` need the generated data (bench/generate.ts); BENCH_DB=pg|embedded|both picks the database.
+const benches: Record<string, (report: (r: BenchResult) => void) => Promise<BenchResult | BenchResult[]>> = {
   healthz: benchHealthzUnderSlowQuery,
+  petitions: benchPetitions,
+  similarity: benchSimilarity,
 };
 
 const only = process.argv.slice(2);
 let missed = 0;
 for (const [name, run] of Object.entries(benches)) {
   if (only.length > 0 && !only.includes(name)) continue;
-  const r = await run();
-  report(r);
-  if (!r.ok) missed++;
+  // Results are printed as soon as each is measured (a long run that fails later keeps what it measured).
+  const seen = new Set<BenchResult>();
+  const show = (r: BenchResult) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    report(r);
+    if (!r.ok) missed++;
+  };
+  const results = await run(show);
+  for (const r of Array.isArray(results) ? results : [results]) show(r);
 }
 process.stdout.write(`\n${missed === 0 ? "all goals met" : `${missed} goal(s) missed`}\n`);
 process.exit(0);
