@@ -13,7 +13,12 @@ import { platformMessages } from "./platform/i18n/platformMessages.ts";
 export const catalogs = mergeCatalogs([platformMessages, ...modules.map((m) => m.messages)]);
 
 /** Wires the modules onto the platform: the one place that knows both. */
-export function buildApp(config: Config, database: Database, clock: Clock, log: Logger): { app: App; deps: AppDeps; stop: () => void } {
+export function buildApp(
+  config: Config,
+  database: Database,
+  clock: Clock,
+  log: Logger,
+): { app: App; deps: AppDeps; stop: () => void } {
   const probe = startDbHealthProbe(database.pool);
   const deps: AppDeps = {
     config,

@@ -16,17 +16,28 @@ test("no DATABASE_URL means the embedded database in ./data on port 3000", () =>
 
 test("every bad value is named, all at once", () => {
   try {
-    loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", BASE_URL: "not a url", SESSION_SECRET: "short", PROVINCE_CODE: "QN" });
+    loadConfig({
+      PORT: "abc",
+      DATABASE_URL: "mysql://x",
+      BASE_URL: "not a url",
+      SESSION_SECRET: "short",
+      PROVINCE_CODE: "QN",
+    });
     assert.fail("expected a ConfigError");
   } catch (err) {
     assert.ok(err instanceof ConfigError);
     const text = err.problems.join("\n");
-    for (const name of ["PORT", "DATABASE_URL", "BASE_URL", "SESSION_SECRET", "PROVINCE_CODE"]) assert.match(text, new RegExp(name));
+    for (const name of ["PORT", "DATABASE_URL", "BASE_URL", "SESSION_SECRET", "PROVINCE_CODE"])
+      assert.match(text, new RegExp(name));
   }
 });
 
 test("server mode with a postgres URL; empty variables count as unset", () => {
-  const c = loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/caunoi", PORT: "", BASE_URL: "https://caunoi.example.vn/" });
+  const c = loadConfig({
+    DATABASE_URL: "postgres://u:p@db:5432/caunoi",
+    PORT: "",
+    BASE_URL: "https://caunoi.example.vn/",
+  });
   assert.equal(c.embedded, false);
   assert.equal(c.port, 3000);
   assert.equal(c.baseUrl, "https://caunoi.example.vn");

@@ -2,22 +2,22 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type Config, ConfigError, ensureSessionSecret, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { createApiToken } from "./modules/accounts/commands/manageUsers.ts";
 import { importUsersFile } from "./modules/accounts/commands/importUsers.ts";
+import { createApiToken } from "./modules/accounts/commands/manageUsers.ts";
 import { importOfficialUnits } from "./modules/units/commands/importOfficialUnits.ts";
 import { importVillageFile } from "./modules/units/commands/importVillageFile.ts";
 import { messagesVi as importMessagesVi } from "./modules/units/data/villageFile.ts";
-import { demoPassword, isSeeded, seedDemo } from "./seed.ts";
-import { startServer } from "./server.ts";
 import { verifyAudit } from "./platform/audit/audit.ts";
 import { seedDefaultHolidays } from "./platform/calendar/store.ts";
 import { createProgress } from "./platform/cli/progress.ts";
-import { evaluateClusters, formatPairScores, parsePetitionsJsonl } from "./platform/text/evaluate.ts";
 import { systemClock } from "./platform/clock.ts";
 import { backupDatabase, RestoreRefusedError, restoreDatabase } from "./platform/db/backup.ts";
 import { type Database, openDatabase } from "./platform/db/database.ts";
 import { DataDirLockedError } from "./platform/db/embedded.ts";
 import { runMigrations } from "./platform/db/migrate.ts";
+import { evaluateClusters, formatPairScores, parsePetitionsJsonl } from "./platform/text/evaluate.ts";
+import { demoPassword, isSeeded, seedDemo } from "./seed.ts";
+import { startServer } from "./server.ts";
 
 const USAGE = `Cầu Nối — cách dùng / usage: npx caunoi <command>
 
@@ -59,14 +59,20 @@ function printDemoLogins(url: string, password: string, accounts: string[]): voi
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-async function serveUntilSignalled(config: Config, database: Database, afterStart?: (url: string) => Promise<void>) {
+async function serveUntilSignalled(
+  config: Config,
+  database: Database,
+  afterStart?: (url: string) => Promise<void>,
+) {
   const log = createLogger(config);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(config, database, systemClock, log);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      throw new Error(`Cổng ${config.port} đang bị chiếm; đặt PORT khác. / Port ${config.port} is in use; set PORT.`);
+      throw new Error(
+        `Cổng ${config.port} đang bị chiếm; đặt PORT khác. / Port ${config.port} is in use; set PORT.`,
+      );
     }
     throw err;
   }
@@ -93,7 +99,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "similarity" && sub === "eval" && arg) {
     // The same detector the product uses (keys, score, THRESHOLD), fed in file order; needs no database.
-    const items = parsePetitionsJsonl(readFileSync(arg, "utf8")).map(({ id, text, group }) => ({ id, text, group }));
+    const items = parsePetitionsJsonl(readFileSync(arg, "utf8")).map(({ id, text, group }) => ({
+      id,
+      text,
+      group,
+    }));
     process.stdout.write(`${formatPairScores(evaluateClusters(items))}\n`);
     return 0;
   }
@@ -117,7 +127,11 @@ async function main(argv: string[]): Promise<number> {
           "SELECT username FROM users WHERE username LIKE 'demo-%' AND active ORDER BY id",
         );
         await serveUntilSignalled(config, database, async (url) =>
-          printDemoLogins(url, config.demoPassword ? "DEMO_PASSWORD" : password, rows.map((r) => r.username)),
+          printDemoLogins(
+            url,
+            config.demoPassword ? "DEMO_PASSWORD" : password,
+            rows.map((r) => r.username),
+          ),
         );
       } finally {
         await database.close();
@@ -125,7 +139,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "serve":
-      await withDatabase(config, (db) => serveUntilSignalled(config, db, async (url) => void process.stdout.write(`Cầu Nối: ${url}\n`)));
+      await withDatabase(config, (db) =>
+        serveUntilSignalled(config, db, async (url) => void process.stdout.write(`Cầu Nối: ${url}\n`)),
+      );
       return 0;
     case "migrate":
       await withDatabase(config, runMigrations);
@@ -142,7 +158,9 @@ async function main(argv: string[]): Promise<number> {
         } else {
           const { seedReference } = await import("./seed.ts");
           const r = await seedReference(config, db, ctxFor(db));
-          process.stdout.write(`Đã nạp / loaded: ${r.units.provinces} tỉnh, ${r.units.communes} xã, ${r.agencies} cơ quan\n`);
+          process.stdout.write(
+            `Đã nạp / loaded: ${r.units.provinces} tỉnh, ${r.units.communes} xã, ${r.agencies} cơ quan\n`,
+          );
         }
       });
       return 0;
@@ -159,26 +177,37 @@ async function main(argv: string[]): Promise<number> {
         const buffer = readFileSync(arg);
         const outcome = await withDatabase(config, async (db) => {
           await runMigrations(db);
-          return sub === "villages" ? importVillageFile(ctxFor(db), buffer, arg) : importUsersFile(ctxFor(db), buffer, arg);
+          return sub === "villages"
+            ? importVillageFile(ctxFor(db), buffer, arg)
+            : importUsersFile(ctxFor(db), buffer, arg);
         });
         if (!outcome.ok) {
-          process.stderr.write("Tệp có lỗi, chưa nhập dòng nào / the file has errors, nothing was imported:\n");
+          process.stderr.write(
+            "Tệp có lỗi, chưa nhập dòng nào / the file has errors, nothing was imported:\n",
+          );
           const texts = importMessagesVi as Record<string, string>;
           for (const e of outcome.errors) {
             const params: Record<string, unknown> = e.params ?? {};
-            const msg = (texts[e.messageKey] ?? e.messageKey).replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
+            const msg = (texts[e.messageKey] ?? e.messageKey).replace(/\{(\w+)\}/g, (m, k: string) =>
+              String(params[k] ?? m),
+            );
             const field = texts[`import.field.${e.field}`] ?? e.field;
-            process.stderr.write(`  dòng ${e.row}${e.field && e.field !== "file" ? ` [${field}]` : ""}: ${msg}${e.value ? ` («${e.value}»)` : ""}\n`);
+            process.stderr.write(
+              `  dòng ${e.row}${e.field && e.field !== "file" ? ` [${field}]` : ""}: ${msg}${e.value ? ` («${e.value}»)` : ""}\n`,
+            );
           }
           return 1;
         }
         if ("accounts" in outcome) {
           // Temporary passwords, to hand to each village head; they must change it at first login.
           process.stdout.write("username,full_name,temporary_password\n");
-          for (const a of outcome.accounts) process.stdout.write(`${a.username},"${a.fullName}",${a.password}\n`);
+          for (const a of outcome.accounts)
+            process.stdout.write(`${a.username},"${a.fullName}",${a.password}\n`);
           process.stderr.write(`Đã nhập / imported ${outcome.count} tài khoản/accounts\n`);
         } else {
-          process.stdout.write(`Đã nhập / imported ${outcome.count} thôn/villages (mới/new ${outcome.created}, cập nhật/updated ${outcome.updated})\n`);
+          process.stdout.write(
+            `Đã nhập / imported ${outcome.count} thôn/villages (mới/new ${outcome.created}, cập nhật/updated ${outcome.updated})\n`,
+          );
         }
         return 0;
       }
@@ -187,7 +216,10 @@ async function main(argv: string[]): Promise<number> {
     case "token":
       if (sub === "create" && arg) {
         const token = await withDatabase(config, async (db) => {
-          const { rows } = await db.pool.query<{ id: number }>("SELECT id FROM users WHERE lower(username) = lower($1) AND active", [arg]);
+          const { rows } = await db.pool.query<{ id: number }>(
+            "SELECT id FROM users WHERE lower(username) = lower($1) AND active",
+            [arg],
+          );
           const id = rows[0]?.id;
           if (id === undefined) throw new Error(`Không có tài khoản / no such active user: ${arg}`);
           return createApiToken(ctxFor(db), id, values.name ?? "cli");
@@ -203,7 +235,9 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`Nhật ký toàn vẹn / audit chain intact: ${r.count} sự kiện/events\n`);
           return 0;
         }
-        process.stderr.write(`Nhật ký bị sửa / audit chain BROKEN at event #${r.brokenAt}: ${r.reason} (${r.count} checked)\n`);
+        process.stderr.write(
+          `Nhật ký bị sửa / audit chain BROKEN at event #${r.brokenAt}: ${r.reason} (${r.count} checked)\n`,
+        );
         return 1;
       }
       break;
@@ -214,7 +248,9 @@ async function main(argv: string[]): Promise<number> {
           const header = await backupDatabase(db.pool, sub, () => bar.tick());
           bar.done();
           const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-          process.stdout.write(`Đã sao lưu / backed up ${rows} rows from ${header.tables.length} tables → ${sub}\n`);
+          process.stdout.write(
+            `Đã sao lưu / backed up ${rows} rows from ${header.tables.length} tables → ${sub}\n`,
+          );
         });
         return 0;
       }
@@ -227,7 +263,9 @@ async function main(argv: string[]): Promise<number> {
           const counts = await restoreDatabase(db.pool, sub, () => bar.tick());
           bar.done();
           const rows = Object.values(counts).reduce((n, c) => n + c, 0);
-          process.stdout.write(`Đã phục hồi / restored ${rows} rows into ${Object.keys(counts).length} tables\n`);
+          process.stdout.write(
+            `Đã phục hồi / restored ${rows} rows into ${Object.keys(counts).length} tables\n`,
+          );
         });
         return 0;
       }
@@ -240,7 +278,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof RestoreRefusedError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof DataDirLockedError ||
+      err instanceof RestoreRefusedError
+    ) {
       process.stderr.write(`${err.message}\n`);
       process.exit(err instanceof DataDirLockedError ? 3 : 2);
     }

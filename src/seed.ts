@@ -5,18 +5,18 @@ import { insertUser } from "./modules/accounts/commands/manageUsers.ts";
 import { generatePassword, hashPassword } from "./modules/accounts/passwords.ts";
 import type { Role } from "./modules/accounts/roles.ts";
 import { importAgencies } from "./modules/agencies/commands/importAgencies.ts";
-import { importOfficialUnits } from "./modules/units/commands/importOfficialUnits.ts";
-import { importVillages } from "./modules/units/commands/importVillages.ts";
 import { importCategories } from "./modules/petitions/commands/importCategories.ts";
 import { seedDefaultRules } from "./modules/routing/commands/manageRules.ts";
+import { importOfficialUnits } from "./modules/units/commands/importOfficialUnits.ts";
+import { importVillages } from "./modules/units/commands/importVillages.ts";
 import { buildAgencyCatalog, departmentCode, suggestHandlers } from "./modules/units/data/agenciesCatalog.ts";
 import { generateDemoVillages } from "./modules/units/data/demoVillages.ts";
 import { loadCategories, loadDepartments, loadOfficialUnits } from "./modules/units/data/officialUnits.ts";
-import { profileFor } from "./profiles/profile.ts";
 import { seedDefaultHolidays } from "./platform/calendar/store.ts";
 import { createProgress } from "./platform/cli/progress.ts";
 import { type CommandContext, runCommand } from "./platform/commands.ts";
 import type { Database } from "./platform/db/database.ts";
+import { profileFor } from "./profiles/profile.ts";
 
 export type DemoAccount = { username: string; role: Role; what: string };
 
@@ -27,7 +27,9 @@ export async function seedReference(config: Config, database: Database, ctx: Com
   progress?.tick();
   const official = loadOfficialUnits(config.adminDataDir, config.provinceCode);
   const profile = profileFor(config.provinceCode, official.provinceCommunes.length);
-  const departments = profile.departmentsFile ? loadDepartments(config.adminDataDir, profile.departmentsFile) : [];
+  const departments = profile.departmentsFile
+    ? loadDepartments(config.adminDataDir, profile.departmentsFile)
+    : [];
   const agencies = await importAgencies(
     ctx,
     buildAgencyCatalog({ province: official.province, communes: official.provinceCommunes, departments }),
@@ -42,14 +44,24 @@ export async function seedReference(config: Config, database: Database, ctx: Com
   const rules = await seedDefaultRules(ctx, {
     provinceCode: config.provinceCode,
     categoryAgencies,
-    fallbackAgencyCode: departments.length ? departmentCode(departments[0]?.shortCode ?? "", config.provinceCode) : `CA-${config.provinceCode}`,
+    fallbackAgencyCode: departments.length
+      ? departmentCode(departments[0]?.shortCode ?? "", config.provinceCode)
+      : `CA-${config.provinceCode}`,
   });
   progress?.tick();
   const year = Number(new Date().toISOString().slice(0, 4));
   const holidays = await seedDefaultHolidays(database.pool, [year - 1, year, year + 1, year + 2]);
   progress?.tick();
   progress?.done();
-  return { units, agencies: agencies.count, holidays, categories: categories.length, rules, official, profile };
+  return {
+    units,
+    agencies: agencies.count,
+    holidays,
+    categories: categories.length,
+    rules,
+    official,
+    profile,
+  };
 }
 
 export async function isSeeded(database: Database): Promise<boolean> {
@@ -81,32 +93,108 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
   });
   await importVillages(
     ctx,
-    villages.map((v) => ({ code: v.code, communeCode: v.communeCode, name: v.name, type: v.type, headName: v.headName, headPhone: v.phone })),
+    villages.map((v) => ({
+      code: v.code,
+      communeCode: v.communeCode,
+      name: v.name,
+      type: v.type,
+      headName: v.headName,
+      headPhone: v.phone,
+    })),
     "demo",
   );
   const communeCode = profile.demo.communeCode ?? official.provinceCommunes[0]?.code ?? "";
   const firstVillage = villages.find((v) => v.communeCode === communeCode) ?? villages[0];
   const { password } = demoPassword(config);
   const hash = await hashPassword(password);
-  const q = async (sql: string, params: unknown[]) => (await database.pool.query<{ id: number }>(sql, params)).rows[0]?.id ?? null;
-  const provinceId = await q("SELECT id FROM units WHERE level = 'province' AND code = $1 AND valid_to IS NULL", [config.provinceCode]);
-  const communeId = await q("SELECT id FROM units WHERE level = 'commune' AND code = $1 AND valid_to IS NULL", [communeCode]);
-  const villageId = await q("SELECT id FROM units WHERE level = 'village' AND code = $1", [firstVillage?.code ?? ""]);
+  const q = async (sql: string, params: unknown[]) =>
+    (await database.pool.query<{ id: number }>(sql, params)).rows[0]?.id ?? null;
+  const provinceId = await q(
+    "SELECT id FROM units WHERE level = 'province' AND code = $1 AND valid_to IS NULL",
+    [config.provinceCode],
+  );
+  const communeId = await q(
+    "SELECT id FROM units WHERE level = 'commune' AND code = $1 AND valid_to IS NULL",
+    [communeCode],
+  );
+  const villageId = await q("SELECT id FROM units WHERE level = 'village' AND code = $1", [
+    firstVillage?.code ?? "",
+  ]);
   const agencyCode = profile.demo.agencyShortCode
     ? departmentCode(profile.demo.agencyShortCode, config.provinceCode)
     : `CA-${config.provinceCode}`;
   const agencyId = await q("SELECT id FROM agencies WHERE code = $1", [agencyCode]);
 
-  const accounts: { username: string; fullName: string; role: Role; unitId: number | null; agencyId: number | null }[] = [
-    { username: "demo-admin", fullName: "Quản trị hệ thống (demo)", role: "admin", unitId: null, agencyId: null },
-    { username: "demo-coordinator", fullName: "Nguyễn Thị Điều Phối (demo)", role: "coordinator", unitId: provinceId, agencyId: null },
-    { username: "demo-leader", fullName: "Trần Văn Lãnh Đạo (demo)", role: "leader", unitId: provinceId, agencyId: null },
-    { username: "demo-agency", fullName: "Lê Văn Chuyên Viên (demo)", role: "agency_officer", unitId: null, agencyId },
-    { username: "demo-commune", fullName: "Phạm Thị Cán Bộ Xã (demo)", role: "commune_officer", unitId: communeId, agencyId: null },
-    { username: "demo-village", fullName: firstVillage?.headName ?? "Trưởng thôn (demo)", role: "village_head", unitId: villageId, agencyId: null },
-    { username: "demo-editor", fullName: "Hoàng Thị Biên Tập (demo)", role: "editor", unitId: provinceId, agencyId: null },
-    { username: "demo-moderator", fullName: "Vũ Văn Kiểm Duyệt (demo)", role: "moderator", unitId: provinceId, agencyId: null },
-    { username: "demo-trainer", fullName: "Đặng Thị Tập Huấn (demo)", role: "trainer", unitId: provinceId, agencyId: null },
+  const accounts: {
+    username: string;
+    fullName: string;
+    role: Role;
+    unitId: number | null;
+    agencyId: number | null;
+  }[] = [
+    {
+      username: "demo-admin",
+      fullName: "Quản trị hệ thống (demo)",
+      role: "admin",
+      unitId: null,
+      agencyId: null,
+    },
+    {
+      username: "demo-coordinator",
+      fullName: "Nguyễn Thị Điều Phối (demo)",
+      role: "coordinator",
+      unitId: provinceId,
+      agencyId: null,
+    },
+    {
+      username: "demo-leader",
+      fullName: "Trần Văn Lãnh Đạo (demo)",
+      role: "leader",
+      unitId: provinceId,
+      agencyId: null,
+    },
+    {
+      username: "demo-agency",
+      fullName: "Lê Văn Chuyên Viên (demo)",
+      role: "agency_officer",
+      unitId: null,
+      agencyId,
+    },
+    {
+      username: "demo-commune",
+      fullName: "Phạm Thị Cán Bộ Xã (demo)",
+      role: "commune_officer",
+      unitId: communeId,
+      agencyId: null,
+    },
+    {
+      username: "demo-village",
+      fullName: firstVillage?.headName ?? "Trưởng thôn (demo)",
+      role: "village_head",
+      unitId: villageId,
+      agencyId: null,
+    },
+    {
+      username: "demo-editor",
+      fullName: "Hoàng Thị Biên Tập (demo)",
+      role: "editor",
+      unitId: provinceId,
+      agencyId: null,
+    },
+    {
+      username: "demo-moderator",
+      fullName: "Vũ Văn Kiểm Duyệt (demo)",
+      role: "moderator",
+      unitId: provinceId,
+      agencyId: null,
+    },
+    {
+      username: "demo-trainer",
+      fullName: "Đặng Thị Tập Huấn (demo)",
+      role: "trainer",
+      unitId: provinceId,
+      agencyId: null,
+    },
   ];
   await runCommand(ctx, "demo.seed_accounts", async (client) => {
     for (const a of accounts) {
@@ -114,11 +202,26 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
       if ((exists.rowCount ?? 0) > 0) continue;
       await insertUser(
         client,
-        { username: a.username, fullName: a.fullName, mustChangePassword: false, grants: [{ role: a.role, unitId: a.unitId, agencyId: a.agencyId }] },
+        {
+          username: a.username,
+          fullName: a.fullName,
+          mustChangePassword: false,
+          grants: [{ role: a.role, unitId: a.unitId, agencyId: a.agencyId }],
+        },
         hash,
       );
     }
-    return { result: undefined, subjectType: "users", subjectId: null, after: { accounts: accounts.map((a) => a.username) } };
+    return {
+      result: undefined,
+      subjectType: "users",
+      subjectId: null,
+      after: { accounts: accounts.map((a) => a.username) },
+    };
   });
-  return { ...ref, villages: villages.length, accounts: accounts.map((a) => ({ username: a.username, role: a.role })), password };
+  return {
+    ...ref,
+    villages: villages.length,
+    accounts: accounts.map((a) => ({ username: a.username, role: a.role })),
+    password,
+  };
 }

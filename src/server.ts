@@ -1,15 +1,15 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { Logger } from "pino";
 import { buildApp, catalogs } from "./app.ts";
 import type { Config } from "./config.ts";
 import { modules } from "./modules/index.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Database } from "./platform/db/database.ts";
+import type { JobDeps } from "./platform/http/types.ts";
 import { Dispatcher } from "./platform/jobs/dispatcher.ts";
 import { Scheduler } from "./platform/jobs/scheduler.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
-import type { JobDeps } from "./platform/http/types.ts";
-import type { Logger } from "pino";
 
 export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
 
@@ -27,7 +27,8 @@ export async function startServer(
   const handlers = Object.assign({}, ...modules.map((m) => m.jobs?.(jobDeps) ?? {}));
   const dispatcher = new Dispatcher({ pool: database.pool, clock, handlers, log });
   const scheduler = new Scheduler({ pool: database.pool, log });
-  for (const m of modules) for (const s of m.sweeps?.(jobDeps) ?? []) scheduler.every(s.name, s.intervalMs, s.run);
+  for (const m of modules)
+    for (const s of m.sweeps?.(jobDeps) ?? []) scheduler.every(s.name, s.intervalMs, s.run);
   if (options.jobs !== false) {
     dispatcher.start();
     scheduler.start();
@@ -37,7 +38,10 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: config.baseUrl.includes(`:${config.port}`) && config.port === 0 ? `http://127.0.0.1:${port}` : config.baseUrl,
+    url:
+      config.baseUrl.includes(`:${config.port}`) && config.port === 0
+        ? `http://127.0.0.1:${port}`
+        : config.baseUrl,
     port,
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));

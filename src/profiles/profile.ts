@@ -1,4 +1,7 @@
-import { QUANG_NINH_HIGHLAND_COMMUNES, QUANG_NINH_ISLAND_COMMUNES } from "../modules/units/data/demoVillages.ts";
+import {
+  QUANG_NINH_HIGHLAND_COMMUNES,
+  QUANG_NINH_ISLAND_COMMUNES,
+} from "../modules/units/data/demoVillages.ts";
 
 /**
  * What differs between provinces lives here, typed (after FixMyStreet's cobrands): never an

@@ -18,7 +18,12 @@ const payloadSchema = z.object({
  * does not duplicate it), then the email. If the mail fails the job is retried; the inbox insert is skipped
  * the second time.
  */
-export function deliverNotification(pool: pg.Pool, mailer: Mailer, baseUrl: string, catalogs: Catalogs): JobHandler {
+export function deliverNotification(
+  pool: pg.Pool,
+  mailer: Mailer,
+  baseUrl: string,
+  catalogs: Catalogs,
+): JobHandler {
   return async (raw, job) => {
     const p = payloadSchema.parse(raw);
     const { rows } = await pool.query<{ email: string | null; active: boolean; locale: string }>(

@@ -8,7 +8,9 @@ export const notificationsModule: ModuleManifest = {
   name: "notifications",
   messages: notificationsMessages,
   routes: notificationsRoutes,
-  jobs: (deps) => ({ [NOTIFY_TOPIC]: deliverNotification(deps.pool, deps.mailer, deps.config.baseUrl, deps.catalogs) }),
+  jobs: (deps) => ({
+    [NOTIFY_TOPIC]: deliverNotification(deps.pool, deps.mailer, deps.config.baseUrl, deps.catalogs),
+  }),
   sweeps: (deps) => [
     {
       // Read notices older than 180 days are of no further use; the audit log keeps what happened.

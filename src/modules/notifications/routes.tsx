@@ -1,10 +1,10 @@
-import { CsrfField, Flash, Pager } from "../../platform/http/layout.tsx";
 import { authed } from "../../platform/http/guards.ts";
-import { formatDateTime } from "../../platform/i18n/i18n.ts";
+import { CsrfField, Flash, Pager } from "../../platform/http/layout.tsx";
 import { page } from "../../platform/http/render.tsx";
 import { intParam } from "../../platform/http/request.ts";
 import { safeUrl } from "../../platform/http/safeUrl.ts";
 import type { App } from "../../platform/http/types.ts";
+import { formatDateTime } from "../../platform/i18n/i18n.ts";
 
 const PAGE_SIZE = 30;
 
@@ -65,7 +65,10 @@ export function notificationsRoutes(app: App): void {
     "/inbox/read-all",
     authed(async (c, actor) => {
       const deps = c.get("deps");
-      await deps.pool.query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL", [actor.id, deps.clock.now()]);
+      await deps.pool.query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL", [
+        actor.id,
+        deps.clock.now(),
+      ]);
       return c.redirect("/inbox?done=1", 303);
     }),
   );

@@ -18,5 +18,8 @@ export const notifications = pgTable(
     /** The outbox row that delivered it: a redelivery of the same row inserts nothing. */
     outboxId: bigint("outbox_id", { mode: "number" }),
   },
-  (t) => [index("notifications_user_created").on(t.userId, t.createdAt), uniqueIndex("notifications_outbox").on(t.outboxId)],
+  (t) => [
+    index("notifications_user_created").on(t.userId, t.createdAt),
+    uniqueIndex("notifications_outbox").on(t.outboxId),
+  ],
 );

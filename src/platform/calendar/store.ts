@@ -7,7 +7,11 @@ import { defaultHolidays } from "./holidays.ts";
  * With `onlyMissingYears`, a year that already has any entry is left alone (so a default an admin removed
  * is not put back at the next start).
  */
-export async function seedDefaultHolidays(db: Queryable, years: number[], onlyMissingYears = false): Promise<number> {
+export async function seedDefaultHolidays(
+  db: Queryable,
+  years: number[],
+  onlyMissingYears = false,
+): Promise<number> {
   let wanted = years;
   if (onlyMissingYears) {
     const { rows } = await db.query<{ y: number }>(

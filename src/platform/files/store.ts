@@ -13,23 +13,31 @@ export class FileRejected extends Error {
 }
 
 /** Checks a file by content and size, then stores it once by its hash (inside the caller's transaction). */
-export async function storeFile(db: Queryable, bytes: Uint8Array, accept: ReadonlyArray<Sniffed["kind"]>): Promise<StoredFile> {
+export async function storeFile(
+  db: Queryable,
+  bytes: Uint8Array,
+  accept: ReadonlyArray<Sniffed["kind"]>,
+): Promise<StoredFile> {
   if (bytes.length === 0) throw new FileRejected("files.error.empty");
   if (bytes.length > MAX_FILE_BYTES) throw new FileRejected("files.error.tooLarge");
   const kind = sniff(bytes);
   if (!kind || !accept.includes(kind.kind)) throw new FileRejected("files.error.type");
   const key = createHash("sha256").update(bytes).digest("hex");
-  await db.query("INSERT INTO files (key, mime, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING", [
-    key,
-    kind.mime,
-    bytes.length,
-    Buffer.from(bytes),
-  ]);
+  await db.query(
+    "INSERT INTO files (key, mime, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
+    [key, kind.mime, bytes.length, Buffer.from(bytes)],
+  );
   return { ...kind, key, size: bytes.length };
 }
 
-export async function readStoredFile(db: Queryable, key: string): Promise<{ mime: string; bytes: Buffer } | null> {
+export async function readStoredFile(
+  db: Queryable,
+  key: string,
+): Promise<{ mime: string; bytes: Buffer } | null> {
   if (!/^[0-9a-f]{64}$/.test(key)) return null;
-  const { rows } = await db.query<{ mime: string; bytes: Buffer }>("SELECT mime, bytes FROM files WHERE key = $1", [key]);
+  const { rows } = await db.query<{ mime: string; bytes: Buffer }>(
+    "SELECT mime, bytes FROM files WHERE key = $1",
+    [key],
+  );
   return rows[0] ?? null;
 }

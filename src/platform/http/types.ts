@@ -54,7 +54,14 @@ export type AppEnv = {
 export type App = Hono<AppEnv>;
 
 /** What background work needs: the same pool and clock as requests, plus the mailer. */
-export type JobDeps = { config: Config; pool: pg.Pool; clock: Clock; log: Logger; mailer: Mailer; catalogs: Catalogs };
+export type JobDeps = {
+  config: Config;
+  pool: pg.Pool;
+  clock: Clock;
+  log: Logger;
+  mailer: Mailer;
+  catalogs: Catalogs;
+};
 
 export type Sweep = { name: string; intervalMs: number; run: () => Promise<void> };
 

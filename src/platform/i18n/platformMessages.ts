@@ -27,7 +27,8 @@ export const platformMessages: Catalogs = {
     "error.401": "Bạn cần đăng nhập để tiếp tục.",
     "error.403": "Tài khoản của bạn không có quyền thực hiện việc này. Nếu cần, hãy liên hệ quản trị viên.",
     "error.403.title": "Không có quyền truy cập",
-    "error.404": "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu. Có thể đường dẫn đã sai hoặc mục này đã bị xoá.",
+    "error.404":
+      "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu. Có thể đường dẫn đã sai hoặc mục này đã bị xoá.",
     "error.404.title": "Không tìm thấy",
     "error.409": "Dữ liệu đã thay đổi hoặc đã tồn tại. Vui lòng tải lại trang.",
     "error.409.title": "Xung đột dữ liệu",
@@ -37,7 +38,8 @@ export const platformMessages: Catalogs = {
     "error.422.title": "Dữ liệu chưa hợp lệ",
     "error.429": "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
     "error.429.title": "Quá nhiều yêu cầu",
-    "error.500": "Hệ thống gặp lỗi ngoài ý muốn. Dữ liệu bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau.",
+    "error.500":
+      "Hệ thống gặp lỗi ngoài ý muốn. Dữ liệu bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau.",
     "error.500.title": "Lỗi hệ thống",
     "error.503": "Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau ít phút.",
     "error.503.title": "Tạm ngừng phục vụ",

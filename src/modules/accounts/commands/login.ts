@@ -55,6 +55,11 @@ export async function login(
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
   if (!user || !ok) return { ok: false, reason: "invalid" };
   await clearRateLimit(deps.pool, `login:u:${username}`);
+  // The address limit is for guessing: a successful login gives its try back (an office behind one NAT
+  // address, or a training room, logs many people in).
+  await deps.pool.query("UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = $1", [
+    `login:ip:${input.ip}`,
+  ]);
   const sessionToken = await runCommand(
     { ...deps, actorId: user.id },
     "account.login",
