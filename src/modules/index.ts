@@ -5,7 +5,17 @@ import { calendarModule } from "./calendar/manifest.ts";
 import { notificationsModule } from "./notifications/manifest.ts";
 import { petitionsModule } from "./petitions/manifest.ts";
 import { reportsModule } from "./reports/manifest.ts";
+import { routingModule } from "./routing/manifest.ts";
 import { unitsModule } from "./units/manifest.ts";
 
 /** Every capability the application is made of, in the order their routes are registered. */
-export const modules: ModuleManifest[] = [accountsModule, notificationsModule, petitionsModule, reportsModule, unitsModule, agenciesModule, calendarModule];
+export const modules: ModuleManifest[] = [
+  accountsModule,
+  notificationsModule,
+  petitionsModule,
+  reportsModule,
+  unitsModule,
+  agenciesModule,
+  calendarModule,
+  routingModule,
+];

@@ -12,11 +12,21 @@ import { answerDeadline, answerRule, DEFAULT_DEADLINES, extendDeadline, isOverdu
 import { KINDS, LEVELS, URGENCIES } from "./states.ts";
 
 const cal = buildCalendar([2025, 2026, 2027, 2028].flatMap((y) => defaultHolidays(y)));
-const instantArb = fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true });
+const instantArb = fc.date({
+  min: new Date("2025-01-01T00:00:00Z"),
+  max: new Date("2027-12-31T00:00:00Z"),
+  noInvalidDate: true,
+});
 
 test("a recommendation assigned before Tết 2026 skips the five Tết days and the weekends", () => {
   // Assigned Friday 13/02/2026; Tết holidays Mon 16 – Fri 20/02/2026; 15 working days from Mon 23/02.
-  const d = answerDeadline(new Date("2026-02-13T09:00:00+07:00"), "recommendation", "normal", "province", cal);
+  const d = answerDeadline(
+    new Date("2026-02-13T09:00:00+07:00"),
+    "recommendation",
+    "normal",
+    "province",
+    cal,
+  );
   assert.equal(toLocalDate(d), "2026-03-13");
   assert.equal(workingDaysBetween(new Date("2026-02-13T09:00:00+07:00"), d, cal), 15);
 });
@@ -72,5 +82,8 @@ test("overdue only strictly after the deadline; proposals get longer than report
   assert.equal(isOverdue(d, new Date("2026-05-05T17:00:00+07:00")), false);
   assert.equal(isOverdue(d, new Date("2026-05-05T17:00:01+07:00")), true);
   assert.equal(isOverdue(null, new Date()), false);
-  assert.ok(answerRule(DEFAULT_DEADLINES, "proposal", "normal", "province").amount > answerRule(DEFAULT_DEADLINES, "report", "normal", "province").amount);
+  assert.ok(
+    answerRule(DEFAULT_DEADLINES, "proposal", "normal", "province").amount >
+      answerRule(DEFAULT_DEADLINES, "report", "normal", "province").amount,
+  );
 });

@@ -1,4 +1,9 @@
-import { addWorkingDays, type Calendar, type DeadlineRule, deadlineFor } from "../../platform/calendar/index.ts";
+import {
+  addWorkingDays,
+  type Calendar,
+  type DeadlineRule,
+  deadlineFor,
+} from "../../platform/calendar/index.ts";
 import type { Kind, Level, Urgency } from "./states.ts";
 
 /**
@@ -34,7 +39,12 @@ export const DEFAULT_DEADLINES: DeadlineProfile = {
   escalateAfterOverdueDays: 5,
 };
 
-export function answerRule(profile: DeadlineProfile, kind: Kind, urgency: Urgency, level: Level): DeadlineRule {
+export function answerRule(
+  profile: DeadlineProfile,
+  kind: Kind,
+  urgency: Urgency,
+  level: Level,
+): DeadlineRule {
   return profile.byKind?.[kind]?.[urgency] ?? profile.answer[level][urgency];
 }
 

@@ -54,14 +54,16 @@ export const petitionsMessages: Catalogs = {
     "action.extension_approved": "Đồng ý gia hạn",
     "action.extension_refused": "Không đồng ý gia hạn",
     "petitions.error.notFound": "Không tìm thấy kiến nghị.",
-    "petitions.error.notAllowedNow": "Kiến nghị đang ở trạng thái không cho phép thao tác này. Vui lòng tải lại trang.",
+    "petitions.error.notAllowedNow":
+      "Kiến nghị đang ở trạng thái không cho phép thao tác này. Vui lòng tải lại trang.",
     "petitions.error.stale": "Người khác vừa cập nhật kiến nghị này. Vui lòng tải lại trang để xem thay đổi.",
     "petitions.error.villageUnknown": "Không tìm thấy thôn, bản, khu phố.",
     "petitions.error.categoryUnknown": "Lĩnh vực không hợp lệ.",
     "petitions.error.agencyUnknown": "Không tìm thấy cơ quan, đơn vị.",
     "petitions.error.useEscalate": "Cơ quan Trung ương: dùng chức năng chuyển thẩm quyền Trung ương.",
     "petitions.error.centralAgencyRequired": "Vui lòng chọn cơ quan Trung ương có thẩm quyền.",
-    "petitions.error.statutoryMustRedirect": "Khiếu nại, tố cáo phải chuyển theo thủ tục luật định, không chuyển giải quyết như kiến nghị.",
+    "petitions.error.statutoryMustRedirect":
+      "Khiếu nại, tố cáo phải chuyển theo thủ tục luật định, không chuyển giải quyết như kiến nghị.",
     "petitions.error.reportClosed": "Báo cáo kỳ này đã khoá.",
     "petitions.error.reasonRequired": "Vui lòng nêu lý do.",
     "petitions.error.answerTooShort": "Nội dung trả lời quá ngắn (ít nhất 10 ký tự).",
@@ -70,12 +72,15 @@ export const petitionsMessages: Catalogs = {
     "petitions.error.tooManyPhotos": "Tối đa 5 ảnh cho một kiến nghị.",
     "petitions.error.noneSelected": "Chưa chọn kiến nghị nào.",
     "petitions.error.sameItem": "Không thể gộp một kiến nghị với chính nó.",
-    "petitions.error.alreadyClustered": "Kiến nghị này đã thuộc một nhóm trùng; tách ra trước khi gộp vào nhóm khác.",
+    "petitions.error.alreadyClustered":
+      "Kiến nghị này đã thuộc một nhóm trùng; tách ra trước khi gộp vào nhóm khác.",
     "petitions.error.notClustered": "Kiến nghị này không thuộc nhóm trùng nào.",
-    "petitions.error.leadCannotLeave": "Kiến nghị đại diện không thể tách khỏi nhóm; hãy tách các kiến nghị khác.",
+    "petitions.error.leadCannotLeave":
+      "Kiến nghị đại diện không thể tách khỏi nhóm; hãy tách các kiến nghị khác.",
     "action.cluster_answer": "Trả lời theo nhóm kiến nghị trùng",
     "files.error.tooLarge": "Tệp quá lớn (tối đa 10 MB).",
-    "files.error.type": "Loại tệp không được chấp nhận. Ảnh: JPEG, PNG, WebP, HEIC; ghi âm: M4A, MP3, OGG, AMR, WAV; tài liệu: PDF.",
+    "files.error.type":
+      "Loại tệp không được chấp nhận. Ảnh: JPEG, PNG, WebP, HEIC; ghi âm: M4A, MP3, OGG, AMR, WAV; tài liệu: PDF.",
     "files.error.empty": "Tệp rỗng.",
     "notify.petition_submitted.title": "Kiến nghị mới: {code}",
     "notify.petition_submitted.body": "{village} gửi kiến nghị «{title}». Vui lòng tiếp nhận, phân loại.",
@@ -84,7 +89,8 @@ export const petitionsMessages: Catalogs = {
     "notify.petition_returned.title": "Kiến nghị {code} cần bổ sung",
     "notify.petition_returned.body": "Kiến nghị «{title}» được trả lại để bổ sung: {reason}",
     "notify.petition_redirected.title": "Kiến nghị {code} chuyển theo thủ tục luật định",
-    "notify.petition_redirected.body": "Nội dung «{title}» được chuyển giải quyết theo thủ tục khiếu nại, tố cáo.",
+    "notify.petition_redirected.body":
+      "Nội dung «{title}» được chuyển giải quyết theo thủ tục khiếu nại, tố cáo.",
     "notify.petition_assigned.title": "Được giao giải quyết: {code}",
     "notify.petition_assigned.body": "Cơ quan của bạn được giao giải quyết kiến nghị «{title}».",
     "notify.petition_routed.title": "Kiến nghị {code} đã chuyển cơ quan giải quyết",
@@ -92,9 +98,11 @@ export const petitionsMessages: Catalogs = {
     "notify.petition_escalated.title": "Kiến nghị {code} thuộc thẩm quyền Trung ương",
     "notify.petition_escalated.body": "Kiến nghị «{title}» được tổng hợp báo cáo các cơ quan Trung ương.",
     "notify.petition_answered.title": "Kiến nghị {code} đã có trả lời",
-    "notify.petition_answered.body": "Kiến nghị «{title}» đã được trả lời. Vui lòng xem và cho biết có hài lòng không.",
+    "notify.petition_answered.body":
+      "Kiến nghị «{title}» đã được trả lời. Vui lòng xem và cho biết có hài lòng không.",
     "notify.petition_handed_back.title": "Cơ quan trả lại kiến nghị {code}",
-    "notify.petition_handed_back.body": "Kiến nghị «{title}» được trả lại vì không thuộc thẩm quyền: {reason}",
+    "notify.petition_handed_back.body":
+      "Kiến nghị «{title}» được trả lại vì không thuộc thẩm quyền: {reason}",
     "notify.petition_reopened.title": "Kiến nghị {code} được mở lại",
     "notify.petition_reopened.body": "Thôn chưa hài lòng với trả lời kiến nghị «{title}»: {reason}",
     "notify.petition_overdue.title": "Quá hạn: {code}",
@@ -104,9 +112,11 @@ export const petitionsMessages: Catalogs = {
     "notify.petition_central_answered.title": "Trung ương trả lời kiến nghị {code}",
     "notify.petition_central_answered.body": "Kiến nghị «{title}» đã có trả lời của cơ quan Trung ương.",
     "notify.extension_requested.title": "Đề nghị gia hạn: {code}",
-    "notify.extension_requested.body": "Cơ quan đề nghị gia hạn {days} ngày làm việc cho kiến nghị «{title}».",
+    "notify.extension_requested.body":
+      "Cơ quan đề nghị gia hạn {days} ngày làm việc cho kiến nghị «{title}».",
     "notify.extension_approved.title": "Đồng ý gia hạn: {code}",
-    "notify.extension_approved.body": "Đề nghị gia hạn {days} ngày làm việc cho kiến nghị «{title}» đã được chấp thuận.",
+    "notify.extension_approved.body":
+      "Đề nghị gia hạn {days} ngày làm việc cho kiến nghị «{title}» đã được chấp thuận.",
     "notify.extension_refused.title": "Không đồng ý gia hạn: {code}",
     "notify.extension_refused.body": "Đề nghị gia hạn cho kiến nghị «{title}» không được chấp thuận.",
   },
@@ -170,7 +180,8 @@ export const petitionsMessages: Catalogs = {
     "petitions.error.agencyUnknown": "Agency not found.",
     "petitions.error.useEscalate": "A central agency: use escalation to the central government.",
     "petitions.error.centralAgencyRequired": "Please choose the competent central agency.",
-    "petitions.error.statutoryMustRedirect": "Complaints and denunciations follow their legal procedure; they are redirected, not routed.",
+    "petitions.error.statutoryMustRedirect":
+      "Complaints and denunciations follow their legal procedure; they are redirected, not routed.",
     "petitions.error.reportClosed": "This period's report is closed.",
     "petitions.error.reasonRequired": "Please give a reason.",
     "petitions.error.answerTooShort": "The answer is too short (at least 10 characters).",
@@ -184,7 +195,8 @@ export const petitionsMessages: Catalogs = {
     "petitions.error.leadCannotLeave": "The cluster's lead cannot leave it; split the others out instead.",
     "action.cluster_answer": "Answered with its cluster",
     "files.error.tooLarge": "File too large (10 MB at most).",
-    "files.error.type": "File type not accepted. Photos: JPEG, PNG, WebP, HEIC; voice: M4A, MP3, OGG, AMR, WAV; documents: PDF.",
+    "files.error.type":
+      "File type not accepted. Photos: JPEG, PNG, WebP, HEIC; voice: M4A, MP3, OGG, AMR, WAV; documents: PDF.",
     "files.error.empty": "The file is empty.",
     "notify.petition_submitted.title": "New petition: {code}",
     "notify.petition_submitted.body": "{village} submitted «{title}». Please receive and classify it.",
@@ -201,7 +213,8 @@ export const petitionsMessages: Catalogs = {
     "notify.petition_escalated.title": "Petition {code}: central-government competence",
     "notify.petition_escalated.body": "«{title}» will be reported to the central agencies.",
     "notify.petition_answered.title": "Petition {code} answered",
-    "notify.petition_answered.body": "«{title}» has an answer. Please read it and say whether you are satisfied.",
+    "notify.petition_answered.body":
+      "«{title}» has an answer. Please read it and say whether you are satisfied.",
     "notify.petition_handed_back.title": "Agency handed back {code}",
     "notify.petition_handed_back.body": "«{title}» was handed back as not their competence: {reason}",
     "notify.petition_reopened.title": "Petition {code} reopened",
@@ -209,7 +222,8 @@ export const petitionsMessages: Catalogs = {
     "notify.petition_overdue.title": "Overdue: {code}",
     "notify.petition_overdue.body": "«{title}» is past its deadline.",
     "notify.petition_overdue_escalated.title": "Long overdue: {code}",
-    "notify.petition_overdue_escalated.body": "«{title}» has been overdue for long; leaders are asked to follow up.",
+    "notify.petition_overdue_escalated.body":
+      "«{title}» has been overdue for long; leaders are asked to follow up.",
     "notify.petition_central_answered.title": "Central reply to {code}",
     "notify.petition_central_answered.body": "«{title}» has a reply from the central government.",
     "notify.extension_requested.title": "Extension requested: {code}",

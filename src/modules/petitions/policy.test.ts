@@ -12,8 +12,21 @@ const OTHER_VILLAGE = "/1/20/301/";
 const OTHER_COMMUNE = "/1/21/";
 const AGENCY = 7;
 
-const actor = (...grants: Grant[]): Actor => ({ id: 1, username: "u", fullName: "U", locale: "vi", grants, mustChangePassword: false, via: "session" });
-const g = (role: string, unitPath: string | null, agencyId: number | null = null): Grant => ({ role, unitId: null, unitPath, agencyId });
+const actor = (...grants: Grant[]): Actor => ({
+  id: 1,
+  username: "u",
+  fullName: "U",
+  locale: "vi",
+  grants,
+  mustChangePassword: false,
+  via: "session",
+});
+const g = (role: string, unitPath: string | null, agencyId: number | null = null): Grant => ({
+  role,
+  unitId: null,
+  unitPath,
+  agencyId,
+});
 
 const people = {
   villageHead: actor(g("village_head", VILLAGE)),
@@ -80,7 +93,14 @@ test("residents' names and phones: only the village head and the commune officer
 });
 
 test("viewing: the people of the village's chain and the holding agency; not editors, trainers, other agencies", () => {
-  const allowed: Person[] = ["villageHead", "communeOfficer", "coordinator", "leader", "agencyOfficer", "admin"];
+  const allowed: Person[] = [
+    "villageHead",
+    "communeOfficer",
+    "coordinator",
+    "leader",
+    "agencyOfficer",
+    "admin",
+  ];
   for (const [name, who] of Object.entries(people)) {
     assert.equal(canView(who, petition), allowed.includes(name as Person), name);
   }
@@ -90,12 +110,19 @@ test("viewing: the people of the village's chain and the holding agency; not edi
 test("property: a unit-scoped grant acts only on petitions inside its subtree", () => {
   const seg = fc.integer({ min: 1, max: 30 });
   fc.assert(
-    fc.property(fc.array(seg, { minLength: 1, maxLength: 3 }), fc.array(seg, { minLength: 1, maxLength: 3 }), fc.constantFrom(...ACTIONS), (a, b, action) => {
-      const grantPath = `/${a.join("/")}/`;
-      const villagePath = `/${b.join("/")}/`;
-      const officer = actor(g("commune_officer", grantPath));
-      if (canAct(officer, action, { unitPath: villagePath, agencyId: null })) assert.ok(villagePath.startsWith(grantPath));
-      if (canSeeResidents(officer, { unitPath: villagePath, agencyId: null })) assert.ok(villagePath.startsWith(grantPath));
-    }),
+    fc.property(
+      fc.array(seg, { minLength: 1, maxLength: 3 }),
+      fc.array(seg, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(...ACTIONS),
+      (a, b, action) => {
+        const grantPath = `/${a.join("/")}/`;
+        const villagePath = `/${b.join("/")}/`;
+        const officer = actor(g("commune_officer", grantPath));
+        if (canAct(officer, action, { unitPath: villagePath, agencyId: null }))
+          assert.ok(villagePath.startsWith(grantPath));
+        if (canSeeResidents(officer, { unitPath: villagePath, agencyId: null }))
+          assert.ok(villagePath.startsWith(grantPath));
+      },
+    ),
   );
 });

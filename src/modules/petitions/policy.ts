@@ -11,9 +11,12 @@ export type PetitionSubject = {
 };
 
 const isVillageHead = (a: Actor | null, p: PetitionSubject) => hasRoleOver(a, p.unitPath, "village_head");
-const isCommuneOfficer = (a: Actor | null, p: PetitionSubject) => hasRoleOver(a, p.unitPath, "commune_officer");
-const isCoordinator = (a: Actor | null, p: PetitionSubject) => hasRoleOver(a, p.unitPath, "coordinator") || hasRole(a, "admin");
-const isHolder = (a: Actor | null, p: PetitionSubject) => p.agencyId !== null && hasRoleForAgency(a, p.agencyId, "agency_officer");
+const isCommuneOfficer = (a: Actor | null, p: PetitionSubject) =>
+  hasRoleOver(a, p.unitPath, "commune_officer");
+const isCoordinator = (a: Actor | null, p: PetitionSubject) =>
+  hasRoleOver(a, p.unitPath, "coordinator") || hasRole(a, "admin");
+const isHolder = (a: Actor | null, p: PetitionSubject) =>
+  p.agencyId !== null && hasRoleForAgency(a, p.agencyId, "agency_officer");
 
 /** Who may take each step (the state table separately says whether the step is possible now). */
 const ACTION_RULES: Record<Action, (a: Actor | null, p: PetitionSubject) => boolean> = {
@@ -82,7 +85,15 @@ export function canReadCentralReports(actor: Actor | null): boolean {
 
 /** The lists: a person sees the lists of what they may view (filtered by scope in the query). */
 export function canListPetitions(actor: Actor | null): boolean {
-  return hasRole(actor, "village_head", "commune_officer", "coordinator", "leader", "agency_officer", "admin");
+  return hasRole(
+    actor,
+    "village_head",
+    "commune_officer",
+    "coordinator",
+    "leader",
+    "agency_officer",
+    "admin",
+  );
 }
 
 export function canManageRouting(actor: Actor | null): boolean {

@@ -105,9 +105,21 @@ export function isAction(v: unknown): v is Action {
 }
 
 /** Statutory kinds go to their own legal procedure instead of being "answered". */
-export const KINDS = ["report", "recommendation", "proposal", "question", "complaint", "denunciation", "voter_recommendation"] as const;
+export const KINDS = [
+  "report",
+  "recommendation",
+  "proposal",
+  "question",
+  "complaint",
+  "denunciation",
+  "voter_recommendation",
+] as const;
 export type Kind = (typeof KINDS)[number];
-export const STATUTORY_KINDS: ReadonlySet<Kind> = new Set(["complaint", "denunciation", "voter_recommendation"]);
+export const STATUTORY_KINDS: ReadonlySet<Kind> = new Set([
+  "complaint",
+  "denunciation",
+  "voter_recommendation",
+]);
 /** What a village head may file from the form. */
 export const FILING_KINDS = ["report", "recommendation", "proposal"] as const;
 

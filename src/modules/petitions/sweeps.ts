@@ -7,13 +7,23 @@ import { applyAction } from "./commands/applyAction.ts";
 import { DEFAULT_DEADLINES, type DeadlineProfile } from "./deadlines.ts";
 import { agencyOfficers, rolesOver } from "./recipients.ts";
 
-type Row = { id: number; code: string; title: string; agency_id: number | null; unit_path: string; deadline_at: Date };
+type Row = {
+  id: number;
+  code: string;
+  title: string;
+  agency_id: number | null;
+  unit_path: string;
+  deadline_at: Date;
+};
 
 /**
  * Marks items past their deadline (once per deadline), tells the holder and the coordinator, and escalates
  * items overdue by more than the profile's margin to the coordinators and leaders. Batched and idempotent.
  */
-export async function sweepOverdue(deps: Pick<JobDeps, "pool" | "clock">, profile: DeadlineProfile = DEFAULT_DEADLINES): Promise<{ marked: number; escalated: number }> {
+export async function sweepOverdue(
+  deps: Pick<JobDeps, "pool" | "clock">,
+  profile: DeadlineProfile = DEFAULT_DEADLINES,
+): Promise<{ marked: number; escalated: number }> {
   const cal = await loadCalendar(deps.pool);
   let marked = 0;
   let escalated = 0;
@@ -32,12 +42,29 @@ export async function sweepOverdue(deps: Pick<JobDeps, "pool" | "clock">, profil
            SELECT id, $2, 'overdue', state, state, agency_id, $3 FROM petitions WHERE id = $1`,
           [r.id, now, JSON.stringify({ deadline: r.deadline_at.toISOString() })],
         );
-        const users = [...(r.agency_id ? await agencyOfficers(client, r.agency_id) : []), ...(await rolesOver(client, "coordinator", r.unit_path))];
+        const users = [
+          ...(r.agency_id ? await agencyOfficers(client, r.agency_id) : []),
+          ...(await rolesOver(client, "coordinator", r.unit_path)),
+        ];
         for (const userId of new Set(users)) {
-          await notify(client, { userId, kind: "petition_overdue", params: { code: r.code, title: r.title }, link: `/petitions/${r.id}` }, `overdue:${r.id}:${r.deadline_at.toISOString()}:${userId}`);
+          await notify(
+            client,
+            {
+              userId,
+              kind: "petition_overdue",
+              params: { code: r.code, title: r.title },
+              link: `/petitions/${r.id}`,
+            },
+            `overdue:${r.id}:${r.deadline_at.toISOString()}:${userId}`,
+          );
         }
       }
-      return { result: rows.length, subjectType: "petitions", subjectId: null, after: { marked: rows.length } };
+      return {
+        result: rows.length,
+        subjectType: "petitions",
+        subjectId: null,
+        after: { marked: rows.length },
+      };
     });
     marked += n;
     if (n < 200) break;
@@ -47,7 +74,9 @@ export async function sweepOverdue(deps: Pick<JobDeps, "pool" | "clock">, profil
     `SELECT id, code, title, agency_id, unit_path, deadline_at FROM petitions
       WHERE state IN ('assigned', 'in_progress') AND overdue_since IS NOT NULL AND escalated_for_overdue_at IS NULL`,
   );
-  const due = late.filter((r) => addWorkingDays(r.deadline_at, profile.escalateAfterOverdueDays, cal).getTime() < now.getTime());
+  const due = late.filter(
+    (r) => addWorkingDays(r.deadline_at, profile.escalateAfterOverdueDays, cal).getTime() < now.getTime(),
+  );
   if (due.length > 0) {
     await runCommand({ ...deps, actorId: null }, "petition.sweep_overdue_escalate", async (client) => {
       for (const r of due) {
@@ -57,12 +86,29 @@ export async function sweepOverdue(deps: Pick<JobDeps, "pool" | "clock">, profil
            SELECT id, $2, 'overdue_escalated', state, state, agency_id FROM petitions WHERE id = $1`,
           [r.id, now],
         );
-        const users = [...(await rolesOver(client, "coordinator", r.unit_path)), ...(await rolesOver(client, "leader", r.unit_path))];
+        const users = [
+          ...(await rolesOver(client, "coordinator", r.unit_path)),
+          ...(await rolesOver(client, "leader", r.unit_path)),
+        ];
         for (const userId of new Set(users)) {
-          await notify(client, { userId, kind: "petition_overdue_escalated", params: { code: r.code, title: r.title }, link: `/petitions/${r.id}` }, `overdue-esc:${r.id}:${userId}`);
+          await notify(
+            client,
+            {
+              userId,
+              kind: "petition_overdue_escalated",
+              params: { code: r.code, title: r.title },
+              link: `/petitions/${r.id}`,
+            },
+            `overdue-esc:${r.id}:${userId}`,
+          );
         }
       }
-      return { result: undefined, subjectType: "petitions", subjectId: null, after: { escalated: due.length } };
+      return {
+        result: undefined,
+        subjectType: "petitions",
+        subjectId: null,
+        after: { escalated: due.length },
+      };
     });
     escalated = due.length;
   }
@@ -70,7 +116,10 @@ export async function sweepOverdue(deps: Pick<JobDeps, "pool" | "clock">, profil
 }
 
 /** An answer the village head never confirmed closes by itself after the configured number of days. */
-export async function sweepAutoClose(deps: Pick<JobDeps, "pool" | "clock">, profile: DeadlineProfile = DEFAULT_DEADLINES): Promise<number> {
+export async function sweepAutoClose(
+  deps: Pick<JobDeps, "pool" | "clock">,
+  profile: DeadlineProfile = DEFAULT_DEADLINES,
+): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - profile.confirmWithinDays * 24 * 3600_000);
   const { rows } = await deps.pool.query<{ id: number }>(
@@ -81,7 +130,13 @@ export async function sweepAutoClose(deps: Pick<JobDeps, "pool" | "clock">, prof
     [cutoff],
   );
   for (const r of rows) {
-    await applyAction({ ...deps, actorId: null, actor: null }, r.id, "auto_close", (_row, _c, at) => ({ patch: { satisfaction: "auto_closed", closed_at: at } }), { system: true });
+    await applyAction(
+      { ...deps, actorId: null, actor: null },
+      r.id,
+      "auto_close",
+      (_row, _c, at) => ({ patch: { satisfaction: "auto_closed", closed_at: at } }),
+      { system: true },
+    );
   }
   return rows.length;
 }
@@ -89,6 +144,10 @@ export async function sweepAutoClose(deps: Pick<JobDeps, "pool" | "clock">, prof
 export function petitionSweeps(deps: JobDeps): Sweep[] {
   return [
     { name: "petitions.overdue", intervalMs: 3600_000, run: async () => void (await sweepOverdue(deps)) },
-    { name: "petitions.auto_close", intervalMs: 3600_000, run: async () => void (await sweepAutoClose(deps)) },
+    {
+      name: "petitions.auto_close",
+      intervalMs: 3600_000,
+      run: async () => void (await sweepAutoClose(deps)),
+    },
   ];
 }

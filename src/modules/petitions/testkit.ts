@@ -20,9 +20,30 @@ export async function petitionWorld(database: Database, start = new Date("2026-0
   await importVillages(
     ctx,
     [
-      { code: "06862-001", communeCode: "06862", name: "Khe Tâm", type: "thon", headName: "Nông Văn A", headPhone: "0912000001" },
-      { code: "06862-002", communeCode: "06862", name: "Nà Làng", type: "ban", headName: "Lò Thị B", headPhone: "0912000002" },
-      { code: "06886-001", communeCode: "06886", name: "Đồng Cầu", type: "thon", headName: "Trần Văn C", headPhone: "0912000003" },
+      {
+        code: "06862-001",
+        communeCode: "06862",
+        name: "Khe Tâm",
+        type: "thon",
+        headName: "Nông Văn A",
+        headPhone: "0912000001",
+      },
+      {
+        code: "06862-002",
+        communeCode: "06862",
+        name: "Nà Làng",
+        type: "ban",
+        headName: "Lò Thị B",
+        headPhone: "0912000002",
+      },
+      {
+        code: "06886-001",
+        communeCode: "06886",
+        name: "Đồng Cầu",
+        type: "thon",
+        headName: "Trần Văn C",
+        headPhone: "0912000003",
+      },
     ],
     "test",
   );
@@ -32,9 +53,18 @@ export async function petitionWorld(database: Database, start = new Date("2026-0
     if (v === undefined) throw new Error(`not found: ${sql} ${JSON.stringify(params)}`);
     return v;
   };
-  const province = await id("SELECT id FROM units WHERE level = 'province' AND code = '22' AND valid_to IS NULL", []);
-  const commune = await id("SELECT id FROM units WHERE level = 'commune' AND code = '06862' AND valid_to IS NULL", []);
-  const otherCommune = await id("SELECT id FROM units WHERE level = 'commune' AND code = '06886' AND valid_to IS NULL", []);
+  const province = await id(
+    "SELECT id FROM units WHERE level = 'province' AND code = '22' AND valid_to IS NULL",
+    [],
+  );
+  const commune = await id(
+    "SELECT id FROM units WHERE level = 'commune' AND code = '06862' AND valid_to IS NULL",
+    [],
+  );
+  const otherCommune = await id(
+    "SELECT id FROM units WHERE level = 'commune' AND code = '06886' AND valid_to IS NULL",
+    [],
+  );
   const village = await id("SELECT id FROM units WHERE code = '06862-001'", []);
   const village2 = await id("SELECT id FROM units WHERE code = '06862-002'", []);
   const otherVillage = await id("SELECT id FROM units WHERE code = '06886-001'", []);
@@ -43,7 +73,13 @@ export async function petitionWorld(database: Database, start = new Date("2026-0
   const central = await id("SELECT id FROM agencies WHERE code = 'BO-NNMT'", []);
   const people: Record<string, Actor> = {};
   const make = async (username: string, role: Role, scope: { unitId?: number; agencyId?: number }) => {
-    const u = await createUser(ctx, { username, fullName: username, password: "mat-khau-1234", mustChangePassword: false, grants: [{ role, ...scope }] });
+    const u = await createUser(ctx, {
+      username,
+      fullName: username,
+      password: "mat-khau-1234",
+      mustChangePassword: false,
+      grants: [{ role, ...scope }],
+    });
     const actor = await loadActor(database.pool, u.id, "session");
     if (!actor) throw new Error("actor");
     people[username] = actor;
@@ -62,5 +98,12 @@ export async function petitionWorld(database: Database, start = new Date("2026-0
     admin: await make("t-admin", "admin", {}),
   };
   const as = (actor: Actor) => ({ pool: database.pool, clock, actorId: actor.id, actor });
-  return { config, clock, ctx, people: p, as, ids: { province, commune, otherCommune, village, village2, otherVillage, agency, otherAgency, central } };
+  return {
+    config,
+    clock,
+    ctx,
+    people: p,
+    as,
+    ids: { province, commune, otherCommune, village, village2, otherVillage, agency, otherAgency, central },
+  };
 }

@@ -12,7 +12,12 @@ export type RoutingRule = {
   active: boolean;
 };
 
-export function matches(rule: RoutingRule, categoryCode: string | null, unitPath: string, level: string): boolean {
+export function matches(
+  rule: RoutingRule,
+  categoryCode: string | null,
+  unitPath: string,
+  level: string,
+): boolean {
   return (
     rule.active &&
     rule.level === level &&

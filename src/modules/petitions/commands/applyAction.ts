@@ -60,7 +60,12 @@ const PATCHABLE = new Set([
   "submitted_at",
 ]);
 
-export type Notice = { userIds: number[]; kind: string; params?: Record<string, string | number>; email?: boolean };
+export type Notice = {
+  userIds: number[];
+  kind: string;
+  params?: Record<string, string | number>;
+  email?: boolean;
+};
 
 export type StepPlan = {
   patch?: Record<string, unknown>;
@@ -120,14 +125,30 @@ export async function applyAction(
     const ev = await client.query<{ id: number }>(
       `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state, agency_id, note, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [row.id, now, ctx.actorId, action, row.state, next, p.eventAgencyId ?? null, p.note ?? null, p.data ? JSON.stringify(p.data) : null],
+      [
+        row.id,
+        now,
+        ctx.actorId,
+        action,
+        row.state,
+        next,
+        p.eventAgencyId ?? null,
+        p.note ?? null,
+        p.data ? JSON.stringify(p.data) : null,
+      ],
     );
     for (const n of p.notices ?? []) {
       for (const userId of new Set(n.userIds)) {
         if (userId === ctx.actorId) continue;
         await notify(
           client,
-          { userId, kind: n.kind, params: { code: row.code, title: row.title, ...n.params }, link: `/petitions/${row.id}`, email: n.email ?? true },
+          {
+            userId,
+            kind: n.kind,
+            params: { code: row.code, title: row.title, ...n.params },
+            link: `/petitions/${row.id}`,
+            email: n.email ?? true,
+          },
           `petition:${row.id}:${ev.rows[0]?.id}:${userId}`,
         );
       }
@@ -137,7 +158,11 @@ export async function applyAction(
       subjectType: "petition",
       subjectId: row.id,
       before: { state: row.state, agencyId: row.agency_id, version: row.version },
-      after: { state: next, ...(patch.agency_id !== undefined ? { agencyId: patch.agency_id } : {}), note: p.note ?? null },
+      after: {
+        state: next,
+        ...(patch.agency_id !== undefined ? { agencyId: patch.agency_id } : {}),
+        note: p.note ?? null,
+      },
     };
   });
 }

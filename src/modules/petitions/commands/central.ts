@@ -8,14 +8,16 @@ import { applyAction } from "./applyAction.ts";
  * Closing a period sends its report: every escalated item in it becomes "in the central report".
  * A new item escalated afterwards goes into the next period's report.
  */
-export async function closeCentralReport(ctx: CommandContext & { actor: Actor }, reportId: number): Promise<number> {
+export async function closeCentralReport(
+  ctx: CommandContext & { actor: Actor },
+  reportId: number,
+): Promise<number> {
   if (!canManageCentralReports(ctx.actor)) throw new CommandError("error.403", 403);
   const closed = await runCommand(ctx, "central_report.close", async (client, now) => {
-    const r = await client.query("UPDATE central_reports SET state = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1 AND state = 'open' RETURNING id", [
-      reportId,
-      now,
-      ctx.actorId,
-    ]);
+    const r = await client.query(
+      "UPDATE central_reports SET state = 'closed', closed_at = $2, closed_by = $3 WHERE id = $1 AND state = 'open' RETURNING id",
+      [reportId, now, ctx.actorId],
+    );
     if (r.rowCount === 0) throw new CommandError("petitions.error.reportClosed", 409);
     return { result: true, subjectType: "central_report", subjectId: reportId };
   });

@@ -40,7 +40,13 @@ export function searchFields(title: string, body: string, placeNames: string[]) 
 }
 
 export async function villageContext(db: Pick<pg.PoolClient, "query">, villageId: number) {
-  const { rows } = await db.query<{ id: number; path: string; name: string; commune_name: string | null; level: string }>(
+  const { rows } = await db.query<{
+    id: number;
+    path: string;
+    name: string;
+    commune_name: string | null;
+    level: string;
+  }>(
     `SELECT v.id, v.path, v.name, c.name AS commune_name, v.level FROM units v LEFT JOIN units c ON c.id = v.parent_id
       WHERE v.id = $1 AND v.retired_at IS NULL`,
     [villageId],
@@ -48,7 +54,15 @@ export async function villageContext(db: Pick<pg.PoolClient, "query">, villageId
   return rows[0]?.level === "village" ? rows[0] : undefined;
 }
 
-async function attach(client: pg.PoolClient, petitionId: number, eventId: number | null, uploads: Upload[], purpose: string, accept: ("photo" | "audio" | "document")[], by: number | null) {
+async function attach(
+  client: pg.PoolClient,
+  petitionId: number,
+  eventId: number | null,
+  uploads: Upload[],
+  purpose: string,
+  accept: ("photo" | "audio" | "document")[],
+  by: number | null,
+) {
   for (const u of uploads) {
     try {
       const f = await storeFile(client, u.bytes, accept);
@@ -58,7 +72,8 @@ async function attach(client: pg.PoolClient, petitionId: number, eventId: number
         [petitionId, eventId, purpose, f.kind, f.mime, f.size, f.key, u.name.slice(0, 200), by],
       );
     } catch (err) {
-      if (err instanceof FileRejected) throw new CommandError(err.messageKey, 422, purpose === "submission" ? "photos" : "files");
+      if (err instanceof FileRejected)
+        throw new CommandError(err.messageKey, 422, purpose === "submission" ? "photos" : "files");
       throw err;
     }
   }
@@ -88,17 +103,27 @@ export async function submitPetition(
   const village = await villageContext(ctx.pool, input.villageId);
   if (!village) throw new CommandError("petitions.error.villageUnknown", 422, "villageId");
   if (!canFileFor(ctx.actor, village.path)) throw new CommandError("error.403", 403);
-  if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw new CommandError("petitions.error.tooManyPhotos", 422, "photos");
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS)
+    throw new CommandError("petitions.error.tooManyPhotos", 422, "photos");
   if (input.categoryCode) {
-    const c = await ctx.pool.query("SELECT 1 FROM categories WHERE code = $1 AND active", [input.categoryCode]);
+    const c = await ctx.pool.query("SELECT 1 FROM categories WHERE code = $1 AND active", [
+      input.categoryCode,
+    ]);
     if (c.rowCount === 0) throw new CommandError("petitions.error.categoryUnknown", 422, "categoryCode");
   }
-  const search = searchFields(input.title, input.body, [village.name, village.commune_name ?? ""].filter(Boolean));
+  const search = searchFields(
+    input.title,
+    input.body,
+    [village.name, village.commune_name ?? ""].filter(Boolean),
+  );
   const state = options.draft ? "draft" : "submitted";
   try {
-    return await runCommand(ctx, options.draft ? "petition.save_draft" : "petition.submit", async (client, now) => {
-      const { rows } = await client.query<{ id: number; code: string }>(
-        `WITH s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id)
+    return await runCommand(
+      ctx,
+      options.draft ? "petition.save_draft" : "petition.submit",
+      async (client, now) => {
+        const { rows } = await client.query<{ id: number; code: string }>(
+          `WITH s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id)
          INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
                                 unit_path, submitted_by, state, submitted_at, idempotency_key, search_text, band_keys,
                                 features, feature_scheme, created_at, updated_at)
@@ -106,56 +131,71 @@ export async function submitPetition(
                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::int[], $17::jsonb, $18, $1, $1
            FROM s
          RETURNING id, code`,
-        [
-          now,
-          input.kind,
-          input.categoryCode,
-          input.title,
-          input.body,
-          input.urgency,
-          input.households,
-          input.location ?? null,
-          village.id,
-          village.path,
-          ctx.actor.id,
-          state,
-          options.draft ? null : now,
-          key,
-          search.search_text,
-          search.band_keys,
-          search.features,
-          search.feature_scheme,
-        ],
-      );
-      const p = rows[0] as { id: number; code: string };
-      if (input.residents && (input.residents.names || input.residents.phones)) {
-        await client.query("INSERT INTO petition_residents (petition_id, names, phones, consent) VALUES ($1, $2, $3, $4)", [
-          p.id,
-          input.residents.names ?? null,
-          input.residents.phones ?? null,
-          input.residents.consent,
-        ]);
-      }
-      const ev = await client.query<{ id: number }>(
-        `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id`,
-        [p.id, now, ctx.actor.id, options.draft ? "save_draft" : "submit", state],
-      );
-      const eventId = ev.rows[0]?.id ?? null;
-      await attach(client, p.id, eventId, input.photos ?? [], "submission", ["photo"], ctx.actor.id);
-      if (input.voice) await attach(client, p.id, eventId, [input.voice], "submission", ["audio"], ctx.actor.id);
-      if (!options.draft) {
-        for (const userId of await rolesOver(client, "commune_officer", village.path)) {
-          await notify(client, { userId, kind: "petition_submitted", params: { code: p.code, title: input.title, village: village.name }, link: `/petitions/${p.id}` }, `petition:${p.id}:submitted:${userId}`);
+          [
+            now,
+            input.kind,
+            input.categoryCode,
+            input.title,
+            input.body,
+            input.urgency,
+            input.households,
+            input.location ?? null,
+            village.id,
+            village.path,
+            ctx.actor.id,
+            state,
+            options.draft ? null : now,
+            key,
+            search.search_text,
+            search.band_keys,
+            search.features,
+            search.feature_scheme,
+          ],
+        );
+        const p = rows[0] as { id: number; code: string };
+        if (input.residents && (input.residents.names || input.residents.phones)) {
+          await client.query(
+            "INSERT INTO petition_residents (petition_id, names, phones, consent) VALUES ($1, $2, $3, $4)",
+            [p.id, input.residents.names ?? null, input.residents.phones ?? null, input.residents.consent],
+          );
         }
-      }
-      // Residents' names and phones are personal data: never in the audit log.
-      return {
-        result: { ...p, replayed: false },
-        subjectType: "petition",
-        subjectId: p.id,
-        after: { code: p.code, kind: input.kind, category: input.categoryCode, villageId: village.id, state },
-      };
-    });
+        const ev = await client.query<{ id: number }>(
+          `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id`,
+          [p.id, now, ctx.actor.id, options.draft ? "save_draft" : "submit", state],
+        );
+        const eventId = ev.rows[0]?.id ?? null;
+        await attach(client, p.id, eventId, input.photos ?? [], "submission", ["photo"], ctx.actor.id);
+        if (input.voice)
+          await attach(client, p.id, eventId, [input.voice], "submission", ["audio"], ctx.actor.id);
+        if (!options.draft) {
+          for (const userId of await rolesOver(client, "commune_officer", village.path)) {
+            await notify(
+              client,
+              {
+                userId,
+                kind: "petition_submitted",
+                params: { code: p.code, title: input.title, village: village.name },
+                link: `/petitions/${p.id}`,
+              },
+              `petition:${p.id}:submitted:${userId}`,
+            );
+          }
+        }
+        // Residents' names and phones are personal data: never in the audit log.
+        return {
+          result: { ...p, replayed: false },
+          subjectType: "petition",
+          subjectId: p.id,
+          after: {
+            code: p.code,
+            kind: input.kind,
+            category: input.categoryCode,
+            villageId: village.id,
+            state,
+          },
+        };
+      },
+    );
   } catch (err) {
     // Two copies of one retried request raced: the unique index kept one; return it.
     if (key && (err as { code?: string }).code === "23505") {

@@ -54,7 +54,16 @@ export type TimelineEvent = {
   data: Record<string, unknown> | null;
 };
 
-export type Attachment = { id: number; purpose: string; kind: string; mime: string; size: number; storage_key: string; original_name: string | null; event_id: number | null };
+export type Attachment = {
+  id: number;
+  purpose: string;
+  kind: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  original_name: string | null;
+  event_id: number | null;
+};
 
 export type PetitionView = {
   petition: PetitionDetail;
@@ -66,7 +75,11 @@ export type PetitionView = {
 };
 
 /** A petition as this person may see it: null when it does not exist or is not theirs to see. */
-export async function getPetition(db: Queryable, actor: Actor | null, id: number): Promise<PetitionView | null> {
+export async function getPetition(
+  db: Queryable,
+  actor: Actor | null,
+  id: number,
+): Promise<PetitionView | null> {
   const { rows } = await db.query<PetitionDetail>(
     `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
             p.location, p.state, p.level, p.village_id, v.name AS village_name, cm.name AS commune_name, p.unit_path,
@@ -88,7 +101,11 @@ export async function getPetition(db: Queryable, actor: Actor | null, id: number
     "SELECT DISTINCT agency_id FROM petition_events WHERE petition_id = $1 AND agency_id IS NOT NULL",
     [id],
   );
-  const subject: PetitionSubject = { unitPath: petition.unit_path, agencyId: petition.agency_id, formerAgencyIds: former.rows.map((r) => r.agency_id) };
+  const subject: PetitionSubject = {
+    unitPath: petition.unit_path,
+    agencyId: petition.agency_id,
+    formerAgencyIds: former.rows.map((r) => r.agency_id),
+  };
   if (!canView(actor, subject)) return null;
   if (petition.state === "draft" && petition.submitted_by !== actor?.id) return null;
   const timeline = await db.query<TimelineEvent>(
@@ -113,5 +130,12 @@ export async function getPetition(db: Queryable, actor: Actor | null, id: number
     "SELECT id, working_days, reason FROM extension_requests WHERE petition_id = $1 AND state = 'pending' ORDER BY id DESC LIMIT 1",
     [id],
   );
-  return { petition, subject, timeline: timeline.rows, attachments: attachments.rows, residents, pendingExtension: ext.rows[0] ?? null };
+  return {
+    petition,
+    subject,
+    timeline: timeline.rows,
+    attachments: attachments.rows,
+    residents,
+    pendingExtension: ext.rows[0] ?? null,
+  };
 }

@@ -86,9 +86,15 @@ export async function listPetitions(
     order = "p.deadline_at ASC NULLS LAST, p.id ASC";
     if (page.after) {
       const [d, id] = page.after.split("_");
-      if (d && id && /^\d+$/.test(id) && /^\d+$/.test(d)) {
+      if (d === "n" && id && /^\d+$/.test(id)) {
+        // past the last dated item: the undated ones, by id
+        params.push(Number(id));
+        where.push(`(p.deadline_at IS NULL AND p.id > $${params.length})`);
+      } else if (d && id && /^\d+$/.test(id) && /^\d+$/.test(d)) {
         params.push(new Date(Number(d)), Number(id));
-        where.push(`(p.deadline_at, p.id) > ($${params.length - 1}, $${params.length})`);
+        where.push(
+          `((p.deadline_at, p.id) > ($${params.length - 1}, $${params.length}) OR p.deadline_at IS NULL)`,
+        );
       }
     }
   } else if (page.after && /^\d+$/.test(page.after)) {
@@ -104,7 +110,10 @@ export async function listPetitions(
   const last = items[items.length - 1];
   let next: string | null = null;
   if (rows.length > limit && last) {
-    next = f.sort === "deadline" ? (last.deadline_at ? `${last.deadline_at.getTime()}_${last.id}` : null) : String(last.id);
+    next =
+      f.sort === "deadline"
+        ? `${last.deadline_at ? last.deadline_at.getTime() : "n"}_${last.id}`
+        : String(last.id);
   }
   return { items, next };
 }

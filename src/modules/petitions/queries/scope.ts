@@ -10,8 +10,10 @@ export function scopeSql(actor: Actor, params: unknown[]): string {
   let all = false;
   for (const g of actor.grants) {
     if (g.role === "admin") all = true;
-    else if (["coordinator", "leader"].includes(g.role) && g.unitPath === null && g.agencyId === null) all = true;
-    else if (["village_head", "commune_officer", "coordinator", "leader"].includes(g.role) && g.unitPath) paths.push(g.unitPath);
+    else if (["coordinator", "leader"].includes(g.role) && g.unitPath === null && g.agencyId === null)
+      all = true;
+    else if (["village_head", "commune_officer", "coordinator", "leader"].includes(g.role) && g.unitPath)
+      paths.push(g.unitPath);
     else if (g.role === "agency_officer" && g.agencyId !== null) agencies.push(g.agencyId);
   }
   if (all) return "TRUE";
@@ -23,7 +25,9 @@ export function scopeSql(actor: Actor, params: unknown[]): string {
   if (agencies.length > 0) {
     params.push(agencies);
     const i = params.length;
-    parts.push(`(p.agency_id = ANY($${i}::bigint[]) OR EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id AND e.agency_id = ANY($${i}::bigint[])))`);
+    parts.push(
+      `(p.agency_id = ANY($${i}::bigint[]) OR EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id AND e.agency_id = ANY($${i}::bigint[])))`,
+    );
   }
   return parts.length ? `(${parts.join(" OR ")})` : "FALSE";
 }

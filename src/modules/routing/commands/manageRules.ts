@@ -1,6 +1,11 @@
 import { type CommandContext, CommandError, runCommand } from "../../../platform/commands.ts";
 
-export type RuleInput = { categoryCode: string | null; unitId: number | null; level: "commune" | "province"; agencyId: number };
+export type RuleInput = {
+  categoryCode: string | null;
+  unitId: number | null;
+  level: "commune" | "province";
+  agencyId: number;
+};
 
 export async function createRule(ctx: CommandContext, r: RuleInput): Promise<number> {
   return runCommand(ctx, "routing.rule_create", async (client) => {
@@ -21,7 +26,10 @@ export async function createRule(ctx: CommandContext, r: RuleInput): Promise<num
 
 export async function deactivateRule(ctx: CommandContext, id: number): Promise<void> {
   await runCommand(ctx, "routing.rule_deactivate", async (client) => {
-    const r = await client.query("UPDATE routing_rules SET active = false WHERE id = $1 AND active RETURNING id", [id]);
+    const r = await client.query(
+      "UPDATE routing_rules SET active = false WHERE id = $1 AND active RETURNING id",
+      [id],
+    );
     if (r.rowCount === 0) throw new CommandError("petitions.error.notFound", 404);
     return { result: undefined, subjectType: "routing_rule", subjectId: id };
   });
@@ -34,12 +42,19 @@ export async function deactivateRule(ctx: CommandContext, id: number): Promise<v
  */
 export async function seedDefaultRules(
   ctx: CommandContext,
-  input: { provinceCode: string; categoryAgencies: { categoryCode: string; agencyCode: string }[]; fallbackAgencyCode: string },
+  input: {
+    provinceCode: string;
+    categoryAgencies: { categoryCode: string; agencyCode: string }[];
+    fallbackAgencyCode: string;
+  },
 ): Promise<number> {
   return runCommand(ctx, "routing.seed_defaults", async (client) => {
     const existing = await client.query("SELECT 1 FROM routing_rules LIMIT 1");
     if ((existing.rowCount ?? 0) > 0) return { result: 0, subjectType: "routing_rule", subjectId: null };
-    const province = await client.query<{ id: number }>("SELECT id FROM units WHERE level = 'province' AND code = $1 AND valid_to IS NULL", [input.provinceCode]);
+    const province = await client.query<{ id: number }>(
+      "SELECT id FROM units WHERE level = 'province' AND code = $1 AND valid_to IS NULL",
+      [input.provinceCode],
+    );
     const provinceId = province.rows[0]?.id ?? null;
     let n = 0;
     const r1 = await client.query(
@@ -47,7 +62,12 @@ export async function seedDefaultRules(
        SELECT x.category_code, $2::bigint, 'province', a.id
          FROM jsonb_to_recordset($1::jsonb) AS x(category_code text, agency_code text)
          JOIN agencies a ON a.code = x.agency_code JOIN categories c ON c.code = x.category_code`,
-      [JSON.stringify(input.categoryAgencies.map((c) => ({ category_code: c.categoryCode, agency_code: c.agencyCode }))), provinceId],
+      [
+        JSON.stringify(
+          input.categoryAgencies.map((c) => ({ category_code: c.categoryCode, agency_code: c.agencyCode })),
+        ),
+        provinceId,
+      ],
     );
     n += r1.rowCount ?? 0;
     const r2 = await client.query(
