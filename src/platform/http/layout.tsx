@@ -105,25 +105,27 @@ export const ErrorSummary: FC<{ ctx: PageContext; errors: Record<string, string>
   );
 };
 
-type FieldProps = {
+type FrameProps = {
   ctx: PageContext;
   name: string;
   label: string;
-  values?: Record<string, string>;
   errors?: Record<string, string>;
-  type?: string;
   required?: boolean;
-  autocomplete?: string;
   hint?: string;
-  inputmode?: "url" | "search" | "email" | "none" | "numeric" | "tel" | "text" | "decimal";
 };
 
-/** A labelled input that shows its error beside it and keeps what was typed. */
-export const Field: FC<FieldProps> = (p) => {
+/** The id, described-by and error of a field, shared by inputs and selects. */
+function frameParts(p: FrameProps) {
   const error = p.errors?.[p.name];
   const id = `f-${p.name}`;
   const describedBy =
     [p.hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
+  return { error, id, describedBy };
+}
+
+/** Label, hint and error around a control: the error sits beside the field it is about. */
+const FieldFrame: FC<FrameProps & { children?: Child }> = (p) => {
+  const { error, id } = frameParts(p);
   return (
     <div class={error ? "field invalid" : "field"}>
       <label for={id}>
@@ -140,6 +142,23 @@ export const Field: FC<FieldProps> = (p) => {
           {p.ctx.t(error)}
         </p>
       ) : null}
+      {p.children}
+    </div>
+  );
+};
+
+type FieldProps = FrameProps & {
+  values?: Record<string, string>;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: "url" | "search" | "email" | "none" | "numeric" | "tel" | "text" | "decimal";
+};
+
+/** A labelled input that shows its error beside it and keeps what was typed. */
+export const Field: FC<FieldProps> = (p) => {
+  const { error, id, describedBy } = frameParts(p);
+  return (
+    <FieldFrame {...p}>
       <input
         id={id}
         name={p.name}
@@ -151,7 +170,46 @@ export const Field: FC<FieldProps> = (p) => {
         aria-invalid={error ? "true" : undefined}
         aria-describedby={describedBy}
       />
-    </div>
+    </FieldFrame>
+  );
+};
+
+export type Option = { value: string; label: string; lang?: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+/** A labelled select that shows its error beside it and keeps the chosen value. */
+export const SelectField: FC<
+  FrameProps & {
+    options?: Option[];
+    groups?: OptionGroup[];
+    values?: Record<string, string>;
+    /** The first, empty choice ("— choose —"). */
+    blank?: string;
+  }
+> = (p) => {
+  const { error, id, describedBy } = frameParts(p);
+  const selected = p.values?.[p.name] ?? "";
+  const option = (o: Option) => (
+    <option value={o.value} selected={o.value === selected} lang={o.lang}>
+      {o.label}
+    </option>
+  );
+  return (
+    <FieldFrame {...p}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy}
+      >
+        {p.blank !== undefined ? option({ value: "", label: p.blank }) : null}
+        {(p.options ?? []).map(option)}
+        {(p.groups ?? []).map((g) => (
+          <optgroup label={g.label}>{g.options.map(option)}</optgroup>
+        ))}
+      </select>
+    </FieldFrame>
   );
 };
 

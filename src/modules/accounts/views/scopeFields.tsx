@@ -47,7 +47,7 @@ export const ScopeFields: FC<{
           name="role"
           label={t("accounts.field.role")}
           options={choices.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          empty={t("accounts.choose")}
+          blank={t("accounts.choose")}
           values={values}
           errors={errors}
           required
@@ -69,7 +69,7 @@ export const ScopeFields: FC<{
             label:
               a.level === "province" ? t("accounts.scope.wholeProvince", { name: a.fullName }) : a.fullName,
           }))}
-          empty={t("accounts.scope.noArea")}
+          blank={t("accounts.scope.noArea")}
           values={values}
           errors={errors}
         />
@@ -123,7 +123,7 @@ export const ScopeFields: FC<{
             label={t("accounts.field.agency")}
             hint={t("accounts.scope.agencyHint")}
             groups={groups}
-            empty={t("accounts.scope.noAgency")}
+            blank={t("accounts.scope.noAgency")}
             values={values}
             errors={errors}
           />

@@ -43,7 +43,7 @@ export const UsersListPage: FC<{
             name="role"
             label={t("accounts.field.role")}
             options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            empty={t("accounts.admin.allRoles")}
+            blank={t("accounts.admin.allRoles")}
             values={values}
           />
         )}

@@ -53,65 +53,7 @@ export const Notice: FC<{
     </div>
   ) : null;
 
-export type Option = { value: string; label: string; lang?: string };
-
-/**
- * A labelled <select> that shows its error beside it and keeps what was chosen (the platform's Field is an
- * <input> only). Candidate for src/platform/http/layout.tsx.
- */
-export const SelectField: FC<{
-  ctx: PageContext;
-  name: string;
-  label: string;
-  options: Option[];
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-  required?: boolean;
-  hint?: string;
-  blank?: string;
-}> = (p) => {
-  const error = p.errors?.[p.name];
-  const id = `f-${p.name}`;
-  const selected = p.values?.[p.name] ?? "";
-  const describedBy =
-    [p.hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={error ? "field invalid" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="req"> *</span> : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="err" id={`${id}-err`}>
-          {p.ctx.t(error)}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={p.name}
-        required={p.required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy}
-      >
-        {p.blank !== undefined ? (
-          <option value="" selected={selected === ""}>
-            {p.blank}
-          </option>
-        ) : null}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === selected} lang={o.lang}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-};
+export { type Option, SelectField } from "../../../platform/http/layout.tsx";
 
 /** A one-button POST form (retire, restore, delete): works without JavaScript. */
 export const PostButton: FC<{
