@@ -3,7 +3,7 @@ import type { PageContext } from "../../../../platform/http/layout.tsx";
 import { formatDate } from "../../../../platform/i18n/i18n.ts";
 import type { CappedCount } from "../../queries/workLists.ts";
 import { INBOX_BUCKETS, type InboxBucket, type WorkItem } from "../../queries/workQueues.ts";
-import { Counter, Counters, countText, NextPager, Place, UrgencyTag } from "./parts.tsx";
+import { Counter, Counters, countText, NextPager, PetitionHeadCells, PetitionHeadColumns } from "./parts.tsx";
 
 type Props = {
   ctx: PageContext;
@@ -41,10 +41,7 @@ export const InboxPage: FC<Props> = ({ ctx, bucket, counts, items, next, after }
         <table class="cardlist">
           <thead>
             <tr>
-              <th scope="col">{t("petitions.work.col.code")}</th>
-              <th scope="col">{t("petitions.work.col.title")}</th>
-              <th scope="col">{t("petitions.work.col.place")}</th>
-              <th scope="col">{t("petitions.work.col.category")}</th>
+              <PetitionHeadColumns ctx={ctx} />
               <th scope="col">{t("petitions.work.col.submitted")}</th>
               <th scope="col">{t("petitions.work.col.action")}</th>
             </tr>
@@ -52,24 +49,14 @@ export const InboxPage: FC<Props> = ({ ctx, bucket, counts, items, next, after }
           <tbody>
             {items.map((p) => (
               <tr>
-                <td data-label={t("petitions.work.col.code")} class="code">
-                  {p.code}
-                </td>
-                <td class="title">
-                  <a href={`/petitions/${p.id}`}>{p.title}</a> <UrgencyTag ctx={ctx} urgency={p.urgency} />
+                <PetitionHeadCells ctx={ctx} p={p}>
                   {p.hand_backs > 0 ? (
                     <>
                       {" "}
                       <span class="tag">{t("petitions.work.handBacks", { n: p.hand_backs })}</span>
                     </>
                   ) : null}
-                </td>
-                <td data-label={t("petitions.work.col.place")}>
-                  <Place village={p.village_name} commune={p.commune_name} />
-                </td>
-                <td data-label={t("petitions.work.col.category")}>
-                  {p.category_name ?? <span class="muted">—</span>}
-                </td>
+                </PetitionHeadCells>
                 <td data-label={t("petitions.work.col.submitted")}>
                   {p.submitted_at ? formatDate(p.submitted_at) : "—"}
                 </td>

@@ -4,7 +4,15 @@ import type { PetitionListItem } from "../../queries/listPetitions.ts";
 import type { CappedCount, Option } from "../../queries/workLists.ts";
 import { KINDS, STATES, URGENCIES } from "../../states.ts";
 import { hasFilters, type ListParams, withParams } from "./params.ts";
-import { countText, DeadlineText, NextPager, Place, Select, StateBadge, UrgencyTag } from "./parts.tsx";
+import {
+  countText,
+  DeadlineText,
+  NextPager,
+  PetitionHeadCells,
+  PetitionHeadColumns,
+  Select,
+  StateBadge,
+} from "./parts.tsx";
 
 export type ListOptions = { units: Option[]; agencies: Option[]; categories: Option[]; unitLabel: string };
 
@@ -184,10 +192,7 @@ export const PetitionListPage: FC<Props> = ({ ctx, params, options, items, count
               <caption class="sr-only">{t("petitions.work.list.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("petitions.work.col.code")}</th>
-                  <th scope="col">{t("petitions.work.col.title")}</th>
-                  <th scope="col">{t("petitions.work.col.place")}</th>
-                  <th scope="col">{t("petitions.work.col.category")}</th>
+                  <PetitionHeadColumns ctx={ctx} />
                   <th scope="col">{t("petitions.work.col.state")}</th>
                   <th scope="col">{t("petitions.work.col.holder")}</th>
                   <th scope="col">{t("petitions.work.col.deadline")}</th>
@@ -196,19 +201,7 @@ export const PetitionListPage: FC<Props> = ({ ctx, params, options, items, count
               <tbody>
                 {items.map((p) => (
                   <tr>
-                    <td data-label={t("petitions.work.col.code")} class="code">
-                      {p.code}
-                    </td>
-                    <td class="title">
-                      <a href={`/petitions/${p.id}`}>{p.title}</a>{" "}
-                      <UrgencyTag ctx={ctx} urgency={p.urgency} />
-                    </td>
-                    <td data-label={t("petitions.work.col.place")}>
-                      <Place village={p.village_name} commune={p.commune_name} />
-                    </td>
-                    <td data-label={t("petitions.work.col.category")}>
-                      {p.category_name ?? <span class="muted">—</span>}
-                    </td>
+                    <PetitionHeadCells ctx={ctx} p={p} />
                     <td data-label={t("petitions.work.col.state")}>
                       <StateBadge ctx={ctx} state={p.state} />
                     </td>

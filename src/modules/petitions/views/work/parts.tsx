@@ -161,3 +161,46 @@ export const Counter: FC<{
     )}
   </li>
 );
+
+/** The first four columns every work table shares: code, title (with urgency), village and commune, category. */
+export const PetitionHeadColumns: FC<{ ctx: PageContext }> = ({ ctx }) => (
+  <>
+    <th scope="col">{ctx.t("petitions.work.col.code")}</th>
+    <th scope="col">{ctx.t("petitions.work.col.title")}</th>
+    <th scope="col">{ctx.t("petitions.work.col.place")}</th>
+    <th scope="col">{ctx.t("petitions.work.col.category")}</th>
+  </>
+);
+
+type HeadItem = {
+  id: number;
+  code: string;
+  title: string;
+  urgency: string;
+  village_name: string;
+  commune_name: string | null;
+  category_name: string | null;
+};
+
+/** The cells under PetitionHeadColumns; `children` adds to the title cell (e.g. a hand-back tag). */
+export const PetitionHeadCells: FC<{ ctx: PageContext; p: HeadItem; children?: Child }> = ({
+  ctx,
+  p,
+  children,
+}) => (
+  <>
+    <td data-label={ctx.t("petitions.work.col.code")} class="code">
+      {p.code}
+    </td>
+    <td class="title">
+      <a href={`/petitions/${p.id}`}>{p.title}</a> <UrgencyTag ctx={ctx} urgency={p.urgency} />
+      {children}
+    </td>
+    <td data-label={ctx.t("petitions.work.col.place")}>
+      <Place village={p.village_name} commune={p.commune_name} />
+    </td>
+    <td data-label={ctx.t("petitions.work.col.category")}>
+      {p.category_name ?? <span class="muted">—</span>}
+    </td>
+  </>
+);

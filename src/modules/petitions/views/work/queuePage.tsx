@@ -8,10 +8,10 @@ import {
   Counters,
   DeadlineText,
   NextPager,
-  Place,
+  PetitionHeadCells,
+  PetitionHeadColumns,
   Select,
   StateBadge,
-  UrgencyTag,
 } from "./parts.tsx";
 
 /** Working days left (positive), due today (0) or overdue by (negative); null without a running deadline. */
@@ -161,10 +161,7 @@ export const QueuePage: FC<Props> = ({
         <table class="cardlist">
           <thead>
             <tr>
-              <th scope="col">{t("petitions.work.col.code")}</th>
-              <th scope="col">{t("petitions.work.col.title")}</th>
-              <th scope="col">{t("petitions.work.col.place")}</th>
-              <th scope="col">{t("petitions.work.col.category")}</th>
+              <PetitionHeadColumns ctx={ctx} />
               <th scope="col">{t("petitions.work.col.state")}</th>
               <th scope="col">{t("petitions.work.col.deadline")}</th>
               <th scope="col">{t("petitions.work.col.left")}</th>
@@ -173,18 +170,7 @@ export const QueuePage: FC<Props> = ({
           <tbody>
             {items.map((p) => (
               <tr>
-                <td data-label={t("petitions.work.col.code")} class="code">
-                  {p.code}
-                </td>
-                <td class="title">
-                  <a href={`/petitions/${p.id}`}>{p.title}</a> <UrgencyTag ctx={ctx} urgency={p.urgency} />
-                </td>
-                <td data-label={t("petitions.work.col.place")}>
-                  <Place village={p.village_name} commune={p.commune_name} />
-                </td>
-                <td data-label={t("petitions.work.col.category")}>
-                  {p.category_name ?? <span class="muted">—</span>}
-                </td>
+                <PetitionHeadCells ctx={ctx} p={p} />
                 <td data-label={t("petitions.work.col.state")}>
                   <StateBadge ctx={ctx} state={p.state} />
                 </td>
