@@ -54,6 +54,7 @@ function printDemoLogins(url: string, password: string, accounts: string[]): voi
     `  Đăng nhập / log in at: ${url}/login`,
     `  Tài khoản demo / demo accounts (mật khẩu / password: ${password}):`,
     ...accounts.map((a) => `    - ${a}`),
+    "    - vh-<mã thôn / village code>: trưởng thôn của mọi thôn demo / the head of every demo village",
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -218,10 +218,71 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
       after: { accounts: accounts.map((a) => a.username) },
     };
   });
+  const villageHeads = await seedVillageHeadAccounts(ctx, hash, communeCode, firstVillage?.code ?? "");
   return {
     ...ref,
     villages: villages.length,
+    villageHeads,
     accounts: accounts.map((a) => ({ username: a.username, role: a.role })),
     password,
   };
+}
+
+/**
+ * Every demo village gets its head's account (`vh-<village code>`, the demo password), so that invitations,
+ * deliveries and enrolments addressed to "every village head of N communes" reach real people in the demo.
+ * `demo-village2` heads a second village of the demo commune: journeys where two villages raise the same thing.
+ * One INSERT … SELECT per table: 1,452 accounts take well under a second and share one argon2 hash.
+ */
+async function seedVillageHeadAccounts(
+  ctx: CommandContext,
+  passwordHash: string,
+  communeCode: string,
+  firstVillageCode: string,
+): Promise<number> {
+  return runCommand(ctx, "demo.seed_village_heads", async (client) => {
+    const second = await client.query<{ id: number; head_name: string | null }>(
+      `SELECT v.id, v.head_name FROM units v JOIN units c ON c.id = v.parent_id
+        WHERE v.level = 'village' AND v.valid_to IS NULL AND c.code = $1 AND v.code <> $2
+        ORDER BY v.code LIMIT 1`,
+      [communeCode, firstVillageCode],
+    );
+    const v2 = second.rows[0];
+    if (v2) {
+      const exists = await client.query("SELECT 1 FROM users WHERE lower(username) = 'demo-village2'");
+      if ((exists.rowCount ?? 0) === 0)
+        await insertUser(
+          client,
+          {
+            username: "demo-village2",
+            fullName: v2.head_name ?? "Trưởng thôn 2 (demo)",
+            mustChangePassword: false,
+            grants: [{ role: "village_head", unitId: v2.id, agencyId: null }],
+          },
+          passwordHash,
+        );
+    }
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO users (username, full_name, phone, password_hash, locale, must_change_password)
+       SELECT 'vh-' || lower(v.code), coalesce(v.head_name, 'Trưởng thôn ' || v.name), v.head_phone, $1, 'vi', false
+         FROM units v
+        WHERE v.level = 'village' AND v.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.unit_id = v.id AND g.role = 'village_head')
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [passwordHash],
+    );
+    await client.query(
+      `INSERT INTO role_grants (user_id, role, unit_id)
+       SELECT u.id, 'village_head', v.id FROM users u
+         JOIN units v ON u.username = 'vh-' || lower(v.code) AND v.level = 'village' AND v.valid_to IS NULL
+        WHERE NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id)`,
+    );
+    return {
+      result: inserted.rowCount ?? 0,
+      subjectType: "users",
+      subjectId: null,
+      after: { villageHeads: inserted.rowCount ?? 0 },
+    };
+  });
 }
