@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { installBatchAwareQueue, type QueueLike } from "./socketQueue.ts";
 
 type Ready = { type: "ready"; host: string; port: number };
 type Failed = { type: "error"; message: string };
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   if (!dataDir) throw new Error("usage: embeddedChild <dataDir|memory://> [maxConnections]");
   db = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
   server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
+  // pglite-socket's own scheduler interleaves concurrent connections' batches (see socketQueue.ts).
+  installBatchAwareQueue((server as unknown as { queryQueue: QueueLike }).queryQueue);
   await server.start();
   const [host, port] = server.getServerConn().split(":");
   const msg: Ready = { type: "ready", host: host ?? "127.0.0.1", port: Number(port) };
