@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "../../platform/db/database.ts";
 import type { AuthResolver } from "../../platform/http/types.ts";
-import { loadActor } from "./queries/loadActor.ts";
+import { loadActor, loadActorByToken } from "./queries/loadActor.ts";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000; // village heads on phones should not log in every day
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -63,12 +63,13 @@ export function createAuthResolver(pool: pg.Pool): AuthResolver {
     },
     async fromApiToken(token, now) {
       if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-      const { rows } = await pool.query<{ id: number; user_id: number }>(
-        "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id, user_id",
-        [sha256(token), now],
-      );
-      const t = rows[0];
-      return t ? loadActor(pool, t.user_id, "token") : null;
+      const found = await loadActorByToken(pool, sha256(token), now);
+      if (!found) return null;
+      // "Last used" to the minute: writing the token row on every call would make one busy client's requests
+      // queue on that row's lock.
+      if (found.stale)
+        await pool.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", [found.tokenId, now]);
+      return found.actor;
     },
   };
 }

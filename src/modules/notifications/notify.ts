@@ -1,5 +1,5 @@
 import type { Queryable } from "../../platform/db/database.ts";
-import { enqueue } from "../../platform/jobs/outbox.ts";
+import { enqueue, enqueueMany } from "../../platform/jobs/outbox.ts";
 
 export const NOTIFY_TOPIC = "notifications.deliver";
 
@@ -19,4 +19,21 @@ export type NotifyPayload = {
  */
 export async function notify(client: Queryable, payload: NotifyPayload, dedupeKey?: string): Promise<void> {
   await enqueue(client, { topic: NOTIFY_TOPIC, payload, dedupeKey });
+}
+
+/** The same notice to several people in one statement (one outbox row each, deduplicated per person). */
+export async function notifyAll(
+  client: Queryable,
+  userIds: readonly number[],
+  notice: Omit<NotifyPayload, "userId">,
+  dedupeKey: (userId: number) => string,
+): Promise<void> {
+  await enqueueMany(
+    client,
+    userIds.map((userId) => ({
+      topic: NOTIFY_TOPIC,
+      payload: { userId, ...notice },
+      dedupeKey: dedupeKey(userId),
+    })),
+  );
 }

@@ -22,11 +22,16 @@ export async function agencyOfficers(db: Queryable, agencyId: number): Promise<n
 
 /** People holding `role` over a unit path (their grant's unit is an ancestor of it, or province-wide). */
 export async function rolesOver(db: Queryable, role: string, unitPath: string): Promise<number[]> {
+  // A unit's path lists its ancestors' ids ('/25/2582/4983/'): the grants over it are those on one of them
+  // (or on no unit), found through the index on role_grants.unit_id instead of testing every grant's path.
+  const ancestors = unitPath
+    .split("/")
+    .filter((x) => /^\d+$/.test(x))
+    .map(Number);
   const { rows } = await db.query<{ user_id: number }>(
     `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
-       LEFT JOIN units un ON un.id = g.unit_id
-      WHERE g.role = $1 AND (g.unit_id IS NULL OR $2 LIKE un.path || '%')`,
-    [role, unitPath],
+      WHERE g.role = $1 AND (g.unit_id = ANY($2::bigint[]) OR g.unit_id IS NULL)`,
+    [role, ancestors],
   );
   return rows.map((r) => r.user_id);
 }

@@ -11,6 +11,28 @@ export type OutboxMessage = {
   availableAt?: Date;
 };
 
+/** Several messages in one statement (same rules as `enqueue`); nothing to do for none. */
+export async function enqueueMany(client: Queryable, msgs: readonly OutboxMessage[]): Promise<void> {
+  if (msgs.length === 0) return;
+  if (msgs.length === 1) return enqueue(client, msgs[0] as OutboxMessage);
+  await client.query(
+    `INSERT INTO outbox (topic, payload, dedupe_key, available_at)
+     SELECT m.topic, m.payload, m.dedupe_key, COALESCE(m.available_at, now())
+       FROM jsonb_to_recordset($1::jsonb) AS m(topic text, payload jsonb, dedupe_key text, available_at timestamptz)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [
+      JSON.stringify(
+        msgs.map((m) => ({
+          topic: m.topic,
+          payload: m.payload ?? null,
+          dedupe_key: m.dedupeKey ?? null,
+          available_at: m.availableAt?.toISOString() ?? null,
+        })),
+      ),
+    ],
+  );
+}
+
 /**
  * Writes a message to the outbox. Call it with the transaction's client, inside the transaction that makes the
  * change the message is about: the message exists if and only if the change commits.

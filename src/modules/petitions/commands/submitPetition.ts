@@ -4,7 +4,7 @@ import { FileRejected, storeFile } from "../../../platform/files/store.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 import { FEATURE_SCHEME, fingerprint } from "../../../platform/text/detector.ts";
 import { normalizeForSearch } from "../../../platform/text/normalize.ts";
-import { notify } from "../../notifications/notify.ts";
+import { notifyAll } from "../../notifications/notify.ts";
 import { canFileFor } from "../policy.ts";
 import { rolesOver } from "../recipients.ts";
 import type { Kind, Urgency } from "../states.ts";
@@ -93,24 +93,38 @@ export async function submitPetition(
   options: { idempotencyKey?: string | null; draft?: boolean } = {},
 ): Promise<SubmitResult> {
   const key = options.idempotencyKey?.slice(0, 200) || null;
-  if (key) {
-    const existing = await ctx.pool.query<{ id: number; code: string }>(
-      "SELECT id, code FROM petitions WHERE submitted_by = $1 AND idempotency_key = $2",
-      [ctx.actor.id, key],
-    );
-    if (existing.rows[0]) return { ...existing.rows[0], replayed: true };
-  }
-  const village = await villageContext(ctx.pool, input.villageId);
+  // One round trip for what must be checked before the transaction: a replay, the village, the category.
+  const pre = await ctx.pool.query<{
+    existing_id: number | null;
+    existing_code: string | null;
+    category_ok: boolean;
+    id: number | null;
+    path: string | null;
+    name: string | null;
+    commune_name: string | null;
+    level: string | null;
+  }>(
+    `SELECT e.id AS existing_id, e.code AS existing_code,
+            ($3::text IS NULL OR EXISTS (SELECT 1 FROM categories WHERE code = $3 AND active)) AS category_ok,
+            v.id, v.path, v.name, c.name AS commune_name, v.level
+       FROM (SELECT 1) one
+       LEFT JOIN petitions e ON $4::text IS NOT NULL AND e.submitted_by = $1 AND e.idempotency_key = $4
+       LEFT JOIN units v ON v.id = $2 AND v.retired_at IS NULL
+       LEFT JOIN units c ON c.id = v.parent_id`,
+    [ctx.actor.id, input.villageId, input.categoryCode ?? null, key],
+  );
+  const head = pre.rows[0];
+  if (head?.existing_id && head.existing_code)
+    return { id: head.existing_id, code: head.existing_code, replayed: true };
+  const village =
+    head?.id && head.level === "village" && head.path && head.name
+      ? { id: head.id, path: head.path, name: head.name, commune_name: head.commune_name }
+      : undefined;
   if (!village) throw new CommandError("petitions.error.villageUnknown", 422, "villageId");
   if (!canFileFor(ctx.actor, village.path)) throw new CommandError("error.403", 403);
   if ((input.photos?.length ?? 0) > MAX_PHOTOS)
     throw new CommandError("petitions.error.tooManyPhotos", 422, "photos");
-  if (input.categoryCode) {
-    const c = await ctx.pool.query("SELECT 1 FROM categories WHERE code = $1 AND active", [
-      input.categoryCode,
-    ]);
-    if (c.rowCount === 0) throw new CommandError("petitions.error.categoryUnknown", 422, "categoryCode");
-  }
+  if (!head?.category_ok) throw new CommandError("petitions.error.categoryUnknown", 422, "categoryCode");
   const search = searchFields(
     input.title,
     input.body,
@@ -122,15 +136,21 @@ export async function submitPetition(
       ctx,
       options.draft ? "petition.save_draft" : "petition.submit",
       async (client, now) => {
-        const { rows } = await client.query<{ id: number; code: string }>(
-          `WITH s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id)
+        // The petition and its first timeline event in one statement.
+        const { rows } = await client.query<{ id: number; code: string; event_id: number }>(
+          `WITH s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id),
+                p AS (
          INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
                                 unit_path, submitted_by, state, submitted_at, idempotency_key, search_text, band_keys,
                                 features, feature_scheme, created_at, updated_at)
          SELECT s.id, 'KN-' || to_char($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(s.id::text, 6, '0'),
                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::int[], $17::jsonb, $18, $1, $1
            FROM s
-         RETURNING id, code`,
+         RETURNING id, code),
+                e AS (
+         INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state)
+         SELECT p.id, $1, $11, $19, NULL, $12 FROM p RETURNING id)
+         SELECT p.id, p.code, e.id AS event_id FROM p, e`,
           [
             now,
             input.kind,
@@ -150,36 +170,33 @@ export async function submitPetition(
             search.band_keys,
             search.features,
             search.feature_scheme,
+            options.draft ? "save_draft" : "submit",
           ],
         );
-        const p = rows[0] as { id: number; code: string };
+        const created = rows[0] as { id: number; code: string; event_id: number };
+        const p = { id: created.id, code: created.code };
         if (input.residents && (input.residents.names || input.residents.phones)) {
           await client.query(
             "INSERT INTO petition_residents (petition_id, names, phones, consent) VALUES ($1, $2, $3, $4)",
             [p.id, input.residents.names ?? null, input.residents.phones ?? null, input.residents.consent],
           );
         }
-        const ev = await client.query<{ id: number }>(
-          `INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id`,
-          [p.id, now, ctx.actor.id, options.draft ? "save_draft" : "submit", state],
-        );
-        const eventId = ev.rows[0]?.id ?? null;
+        const eventId = created.event_id;
         await attach(client, p.id, eventId, input.photos ?? [], "submission", ["photo"], ctx.actor.id);
         if (input.voice)
           await attach(client, p.id, eventId, [input.voice], "submission", ["audio"], ctx.actor.id);
         if (!options.draft) {
-          for (const userId of await rolesOver(client, "commune_officer", village.path)) {
-            await notify(
-              client,
-              {
-                userId,
-                kind: "petition_submitted",
-                params: { code: p.code, title: input.title, village: village.name },
-                link: `/petitions/${p.id}`,
-              },
-              `petition:${p.id}:submitted:${userId}`,
-            );
-          }
+          const officers = await rolesOver(client, "commune_officer", village.path);
+          await notifyAll(
+            client,
+            officers,
+            {
+              kind: "petition_submitted",
+              params: { code: p.code, title: input.title, village: village.name },
+              link: `/petitions/${p.id}`,
+            },
+            (userId) => `petition:${p.id}:submitted:${userId}`,
+          );
         }
         // Residents' names and phones are personal data: never in the audit log.
         return {

@@ -80,13 +80,35 @@ export async function getPetition(
   actor: Actor | null,
   id: number,
 ): Promise<PetitionView | null> {
-  const { rows } = await db.query<PetitionDetail>(
+  // One round trip for the petition, its timeline, files and pending extension (the detail page and every API
+  // answer read it); residents' data stays a separate query, made only for those allowed to see it.
+  const { rows } = await db.query<
+    PetitionDetail & {
+      former_agency_ids: number[];
+      timeline_json: (Omit<TimelineEvent, "at"> & { at: string })[];
+      attachments_json: Attachment[];
+      extension_json: { id: number; working_days: number; reason: string } | null;
+    }
+  >(
     `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
             p.location, p.state, p.level, p.village_id, v.name AS village_name, cm.name AS commune_name, p.unit_path,
             p.agency_id, a.name AS agency_name, ca.name AS central_agency_name, p.central_report_id, p.submitted_by,
             u.full_name AS submitter_name, p.deadline_at, p.overdue_since, p.submitted_at, p.answered_at, p.closed_at,
             p.answer, p.answer_published, p.answered_on_time, p.satisfaction, p.return_reason, p.redirect_procedure,
-            p.redirect_due_at, p.cluster_id, p.hand_backs, p.version
+            p.redirect_due_at, p.cluster_id, p.hand_backs, p.version,
+            ARRAY(SELECT DISTINCT e.agency_id FROM petition_events e
+                   WHERE e.petition_id = p.id AND e.agency_id IS NOT NULL) AS former_agency_ids,
+            (SELECT coalesce(json_agg(t ORDER BY t.id), '[]'::json) FROM (
+               SELECT e.id, e.at, e.action, e.from_state, e.to_state, eu.full_name AS actor_name, ea.name AS agency_name,
+                      e.note, e.data
+                 FROM petition_events e LEFT JOIN users eu ON eu.id = e.actor_id LEFT JOIN agencies ea ON ea.id = e.agency_id
+                WHERE e.petition_id = p.id) t) AS timeline_json,
+            (SELECT coalesce(json_agg(f ORDER BY f.id), '[]'::json) FROM (
+               SELECT id, purpose, kind, mime, size, storage_key, original_name, event_id
+                 FROM petition_attachments WHERE petition_id = p.id) f) AS attachments_json,
+            (SELECT row_to_json(x) FROM (
+               SELECT id, working_days, reason FROM extension_requests
+                WHERE petition_id = p.id AND state = 'pending' ORDER BY id DESC LIMIT 1) x) AS extension_json
        FROM petitions p
        LEFT JOIN categories c ON c.code = p.category_code
        JOIN units v ON v.id = p.village_id LEFT JOIN units cm ON cm.id = v.parent_id
@@ -95,29 +117,16 @@ export async function getPetition(
       WHERE p.id = $1`,
     [id],
   );
-  const petition = rows[0];
-  if (!petition) return null;
-  const former = await db.query<{ agency_id: number }>(
-    "SELECT DISTINCT agency_id FROM petition_events WHERE petition_id = $1 AND agency_id IS NOT NULL",
-    [id],
-  );
+  const row = rows[0];
+  if (!row) return null;
+  const { former_agency_ids, timeline_json, attachments_json, extension_json, ...petition } = row;
   const subject: PetitionSubject = {
     unitPath: petition.unit_path,
     agencyId: petition.agency_id,
-    formerAgencyIds: former.rows.map((r) => r.agency_id),
+    formerAgencyIds: former_agency_ids.map(Number),
   };
   if (!canView(actor, subject)) return null;
   if (petition.state === "draft" && petition.submitted_by !== actor?.id) return null;
-  const timeline = await db.query<TimelineEvent>(
-    `SELECT e.id, e.at, e.action, e.from_state, e.to_state, u.full_name AS actor_name, a.name AS agency_name, e.note, e.data
-       FROM petition_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN agencies a ON a.id = e.agency_id
-      WHERE e.petition_id = $1 ORDER BY e.id`,
-    [id],
-  );
-  const attachments = await db.query<Attachment>(
-    "SELECT id, purpose, kind, mime, size, storage_key, original_name, event_id FROM petition_attachments WHERE petition_id = $1 ORDER BY id",
-    [id],
-  );
   let residents: PetitionView["residents"] = null;
   if (canSeeResidents(actor, subject)) {
     const r = await db.query<{ names: string | null; phones: string | null; consent: boolean }>(
@@ -126,10 +135,9 @@ export async function getPetition(
     );
     residents = r.rows[0] ?? null;
   }
-  const ext = await db.query<{ id: number; working_days: number; reason: string }>(
-    "SELECT id, working_days, reason FROM extension_requests WHERE petition_id = $1 AND state = 'pending' ORDER BY id DESC LIMIT 1",
-    [id],
-  );
+  const timeline = { rows: timeline_json.map((e) => ({ ...e, at: new Date(e.at) })) };
+  const attachments = { rows: attachments_json };
+  const ext = { rows: extension_json ? [extension_json] : [] };
   return {
     petition,
     subject,
