@@ -41,16 +41,16 @@ export type DocxOptions = {
 };
 
 /** Millimetres to twips, rounded (docx's own helper truncates: A4 would be 11905 × 16837). */
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const FONT = "Times New Roman";
-const PAGE = { width: 210, left: 30, right: 15, top: 20, bottom: 20 };
-const CONTENT = PAGE.width - PAGE.left - PAGE.right; // 165 mm
+export const mm = (v: number) => Math.round((v * 1440) / 25.4);
+export const FONT = "Times New Roman";
+export const PAGE = { width: 210, left: 30, right: 15, top: 20, bottom: 20 };
+export const CONTENT = PAGE.width - PAGE.left - PAGE.right; // 165 mm
 /** Word's default left + right cell margins (108 twips each), in mm. */
-const CELL_PAD = 3.8;
-const pt = (n: number) => n * 2; // docx sizes are half-points
+export const CELL_PAD = 3.8;
+export const pt = (n: number) => n * 2; // docx sizes are half-points
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
-const NO_BORDERS = {
+export const NO_BORDERS = {
   top: NONE,
   bottom: NONE,
   left: NONE,
@@ -59,7 +59,7 @@ const NO_BORDERS = {
   insideVertical: NONE,
 };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const GRID = {
+export const GRID = {
   top: LINE,
   bottom: LINE,
   left: LINE,
@@ -68,8 +68,8 @@ const GRID = {
   insideVertical: LINE,
 };
 
-type Text = { text: string; bold?: boolean; italics?: boolean; size?: number };
-type Para = {
+export type Text = { text: string; bold?: boolean; italics?: boolean; size?: number };
+export type Para = {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   before?: number;
   after?: number;
@@ -80,7 +80,7 @@ type Para = {
   line?: number;
 };
 
-function para(runs: Text[] | string, o: Para = {}, base: Omit<Text, "text"> = {}): Paragraph {
+export function para(runs: Text[] | string, o: Para = {}, base: Omit<Text, "text"> = {}): Paragraph {
   const list = typeof runs === "string" ? [{ text: runs }] : runs;
   return new Paragraph({
     alignment: o.align ?? AlignmentType.LEFT,
@@ -102,7 +102,7 @@ function para(runs: Text[] | string, o: Para = {}, base: Omit<Text, "text"> = {}
 }
 
 /** A centred horizontal rule `width` mm long inside a block `within` mm wide (the lines under a heading). */
-function rule(width: number, within: number): Paragraph {
+export function rule(width: number, within: number): Paragraph {
   const side = Math.max(0, (within - CELL_PAD - width) / 2);
   return new Paragraph({
     indent: { left: mm(side), right: mm(side) },
@@ -134,7 +134,7 @@ export function officialDateParts(d: Date): { day: string; month: string; year: 
   };
 }
 
-function cell(
+export function cell(
   children: Paragraph[],
   width: number,
   opts: { borders?: boolean; center?: boolean } = {},
@@ -147,7 +147,8 @@ function cell(
   });
 }
 
-function header(o: DocxOptions, t: Translate): Table {
+/** `number` replaces the document number line ("Số: /BB-UBND" for minutes). */
+export function header(o: DocxOptions, t: Translate, number?: string): Table {
   const LEFT = 62;
   const RIGHT = CONTENT - LEFT;
   const provinceUpper = o.province.fullName.toLocaleUpperCase("vi");
@@ -170,7 +171,7 @@ function header(o: DocxOptions, t: Translate): Table {
     ...issuerLines,
     rule(22, LEFT),
     para(
-      t(o.issuer === "committee" ? "centralReport.doc.number" : "centralReport.doc.numberOffice"),
+      number ?? t(o.issuer === "committee" ? "centralReport.doc.number" : "centralReport.doc.numberOffice"),
       { align: AlignmentType.CENTER, before: 120 },
       { size: 13 },
     ),
