@@ -4,17 +4,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, type RunningApp, startApp } from "./support/app.ts";
+import type { Browser } from "playwright-core";
+import { type RunningApp, startApp } from "./support/app.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, newContext, PHONE, resultsDir } from "./support/browser.ts";
-
-// A real 1×1 JPEG and a minimal PDF, so the uploads pass the content check.
-const JPEG = Buffer.from(
-  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
-  "base64",
-);
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+import { JPEG, logInAs, PDF, type Session, step } from "./support/journey.ts";
 
 const mode = process.env.E2E_DATABASE_URL ? "postgres" : "embedded";
 let app: RunningApp;
@@ -22,39 +16,7 @@ let browser: Browser;
 let closeBrowser: () => Promise<void>;
 const shots = resultsDir(`e2e-${mode}`);
 
-async function as(username: string): Promise<{ page: Page; done: () => Promise<void> }> {
-  const context = await newContext(browser, PHONE);
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.fill("#f-username", username);
-  await page.fill("#f-password", DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForNavigation(),
-    page.click('main form[action="/login"] button[type="submit"]'),
-  ]);
-  assert.notEqual(new URL(page.url()).pathname, "/login", `${username} could not log in`);
-  return { page, done: () => context.close() };
-}
-
-/** Submits the step's form on the detail page (opening the folded step cards first) and waits for the result. */
-async function step(page: Page, action: string, fill?: (form: string) => Promise<void>): Promise<void> {
-  // A string, so the test needs no DOM typings; devtools evaluation is not subject to the page's CSP.
-  await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
-  const form = `form[action$="/actions/${action}"]`;
-  assert.equal(await page.locator(form).count(), 1, `the ${action} form is offered`);
-  await fill?.(form);
-  await Promise.all([page.waitForNavigation(), page.click(`${form} button[type="submit"]`)]);
-  const url = new URL(page.url());
-  assert.equal(url.searchParams.get("error"), null);
-  assert.ok(
-    !(await page.locator(".alert.error").count()),
-    `${action}: ${await page
-      .locator(".alert.error")
-      .first()
-      .textContent()
-      .catch(() => "")}`,
-  );
-}
+const as = (username: string): Promise<Session> => logInAs(browser, app.url, username);
 
 describe(`a petition from a village head's phone to a public answer (${mode} database)`, () => {
   before(async () => {

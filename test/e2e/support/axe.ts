@@ -17,8 +17,32 @@ export type AxeViolation = {
   nodes: AxeNode[];
 };
 
-/** Runs axe-core (all default rules: WCAG 2.x A/AA and best practices) and returns the violations. */
+/**
+ * Runs axe-core (all default rules: WCAG 2.x A/AA and best practices) and returns the violations.
+ * axe waits on the page's timers, which never fire in a context with JavaScript disabled: there it would hang
+ * for ever (measured), so it is refused at once, and any other run that does not finish fails after a bound.
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const ran = await Promise.race([
+    page.evaluate("new Promise((r) => setTimeout(() => r(true), 0))").catch(() => false),
+    new Promise((r) => setTimeout(() => r(false), 15_000).unref()),
+  ]);
+  if (ran !== true)
+    throw new Error(
+      `axe-core cannot run on ${page.url()}: the page's timers do not run (JavaScript disabled?)`,
+    );
+  return Promise.race([
+    runAxe(page),
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`axe-core did not finish on ${page.url()} within 120 s`)),
+        120_000,
+      ).unref(),
+    ),
+  ]);
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === "object");
   if (!loaded) await page.evaluate(axe.source);
   // Runs in the page: no DOM types in this project's lib, so reach axe through globalThis.

@@ -54,10 +54,18 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   };
 }
 
-/** A fresh context (own cookies) at a viewport, Vietnamese first, in Vietnam's time zone. */
-export async function newContext(browser: Browser, viewport: Viewport): Promise<BrowserContext> {
+/**
+ * A fresh context (own cookies) at a viewport, Vietnamese first, in Vietnam's time zone; `javaScript: false`
+ * for the pages as a phone without scripts gets them (every form must work that way).
+ */
+export async function newContext(
+  browser: Browser,
+  viewport: Viewport,
+  opts: { javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
+    javaScriptEnabled: opts.javaScript ?? true,
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     // bypassCSP stays false: the pages are tested under their real Content-Security-Policy (see axe.ts).
