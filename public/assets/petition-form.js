@@ -19,7 +19,8 @@
     lastText = text;
     if (controller) controller.abort();
     controller = new AbortController();
-    const params = new URLSearchParams({ text: text.slice(0, 10000) });
+    // join=1: each similar petition comes with its "Thôn tôi cũng vậy" button (a submit button of this form).
+    const params = new URLSearchParams({ text: text.slice(0, 10000), join: "1" });
     if (village?.value) params.set("village", village.value);
     try {
       const res = await fetch(`/petitions/similar?${params}`, {

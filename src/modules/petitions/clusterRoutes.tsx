@@ -18,7 +18,9 @@ import {
 } from "./commands/clusters.ts";
 import { canAct } from "./policy.ts";
 import { getPetition } from "./queries/getPetition.ts";
+import { joinClaimOf } from "./queries/joins.ts";
 import { findSimilar, type SimilarPetition } from "./queries/similar.ts";
+import { JoinClaimNote } from "./views/joinViews.tsx";
 
 const canWorkClusters = (actor: Actor) => hasRole(actor, "coordinator", "admin", "leader", "commune_officer");
 
@@ -49,7 +51,9 @@ export const SimilarPanel: FC<{
   petitionId: number;
   similar: SimilarPetition[];
   canLink: boolean;
-}> = ({ ctx, petitionId, similar, canLink }) => (
+  /** The petition the village said it joins ("Thôn tôi cũng vậy"), marked in the list. */
+  claimedId?: number | null;
+}> = ({ ctx, petitionId, similar, canLink, claimedId = null }) => (
   <section class="card similar" aria-labelledby="similar-h">
     <h2 id="similar-h">{ctx.t("clusters.similar.title")}</h2>
     {similar.length === 0 ? (
@@ -64,6 +68,7 @@ export const SimilarPanel: FC<{
               {s.commune_name ? `, ${s.commune_name}` : ""} · {ctx.t(`state.${s.state}`)} ·{" "}
               {ctx.t("clusters.similar.score", { pct: Math.round(s.score * 100) })}
             </span>
+            {s.id === claimedId ? <span class="tag">{ctx.t("petitions.join.claimedTag")}</span> : null}
             {canLink ? (
               <form method="post" action={`/petitions/${petitionId}/cluster/link`} class="inline">
                 <CsrfField ctx={ctx} />
@@ -94,6 +99,8 @@ export function clusterRoutes(app: App): void {
         excludeId: p.id,
         limit: 10,
       });
+      const claim = await joinClaimOf(c.get("deps").pool, p.id);
+      const canLink = p.cluster_id === null && canAct(actor, "merge", view.subject);
       const t = c.get("t");
       return page(c, t("clusters.similar.title"), (ctx) => (
         <section>
@@ -102,11 +109,17 @@ export function clusterRoutes(app: App): void {
           </p>
           <h1>{p.title}</h1>
           <Flash ctx={ctx} messageKey={c.req.query("error") ?? null} kind="error" />
+          <JoinClaimNote
+            ctx={ctx}
+            petitionId={p.id}
+            info={{ claim, joiners: [], similar: null, canLink, officer: true }}
+          />
           <SimilarPanel
             ctx={ctx}
             petitionId={p.id}
             similar={similar.filter((s) => s.cluster_id === null || s.cluster_id !== p.cluster_id)}
-            canLink={p.cluster_id === null && canAct(actor, "merge", view.subject)}
+            canLink={canLink}
+            claimedId={claim?.target_id ?? null}
           />
           {p.cluster_id ? (
             <p>

@@ -7,6 +7,7 @@ import { clusterRoutes } from "./clusterRoutes.tsx";
 import { petitionsMessages } from "./messages.ts";
 import { pageMessages } from "./pageMessages.ts";
 import { petitionRoutes } from "./routes.tsx";
+import { similarityDfSweeps } from "./similarityDf.ts";
 import { petitionStatsSweeps } from "./stats.ts";
 import { petitionSweeps } from "./sweeps.ts";
 import { petitionWorkMessages } from "./workMessages.ts";
@@ -15,7 +16,7 @@ import { petitionWorkRoutes, workHome, workNav } from "./workRoutes.tsx";
 export const petitionsModule: ModuleManifest = {
   name: "petitions",
   messages: mergeCatalogs([petitionsMessages, pageMessages, petitionWorkMessages, clusterMessages]),
-  sweeps: (deps) => [...petitionSweeps(deps), ...petitionStatsSweeps(deps)],
+  sweeps: (deps) => [...petitionSweeps(deps), ...petitionStatsSweeps(deps), ...similarityDfSweeps(deps)],
   routes: (app) => {
     petitionApiRoutes(app);
     // Before /petitions/:id so that /petitions/:id/similar and the cluster pages are matched first.

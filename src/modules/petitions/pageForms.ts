@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type Sniffed, sniff } from "../../platform/files/sniff.ts";
 import { MAX_FILE_BYTES } from "../../platform/files/store.ts";
+import type { Translate } from "../../platform/i18n/i18n.ts";
 import type { Upload } from "./commands/submitPetition.ts";
 import { MAX_PHOTOS } from "./commands/submitPetition.ts";
 import { FILING_KINDS, KINDS, LEVELS, URGENCIES } from "./states.ts";
@@ -129,6 +130,27 @@ export function draftDefaults(values: Record<string, string>): Record<string, st
     kind: values.kind || "recommendation",
     urgency: values.urgency || "normal",
     households: values.households?.trim() || "1",
+  };
+}
+
+/**
+ * "Thôn tôi cũng vậy" after typing little: the petition takes the original's title (and category), and its text
+ * says which one it joins, followed by whatever note the head wrote. What the head did type is kept as typed.
+ */
+export function joinDefaults(
+  t: Translate,
+  values: Record<string, string>,
+  target: { code: string; title: string; category_code: string | null },
+): Record<string, string> & { title: string; body: string; categoryCode: string } {
+  const typedTitle = values.title?.trim() ?? "";
+  const note = values.body?.trim() ?? "";
+  // "Typed little": no title of its own, or too short a text to stand alone.
+  const intro = t("petitions.join.body", { code: target.code, title: target.title });
+  return {
+    ...draftDefaults(values),
+    categoryCode: values.categoryCode || target.category_code || "",
+    title: typedTitle.length >= 3 ? typedTitle : target.title.slice(0, TITLE_MAX),
+    body: typedTitle.length >= 3 && note.length >= 10 ? note : note ? `${intro}\n${note}` : intro,
   };
 }
 

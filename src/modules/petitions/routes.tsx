@@ -10,6 +10,7 @@ import { page, pageContext } from "../../platform/http/render.tsx";
 import { intParam } from "../../platform/http/request.ts";
 import type { Actor, App, AppEnv } from "../../platform/http/types.ts";
 import { proposeAgency } from "../routing/queries/proposeAgency.ts";
+import { claimSameIssue } from "./commands/joins.ts";
 import {
   answerPetition,
   confirmAnswer,
@@ -29,6 +30,7 @@ import {
   actionSchemas,
   draftDefaults,
   filesOf,
+  joinDefaults,
   MAX_EVIDENCE,
   MAX_PHOTOS,
   NEW_FIELDS,
@@ -38,9 +40,10 @@ import {
   textValues,
   validIdempotencyKey,
 } from "./pageForms.ts";
-import { canAct, canDecideExtension, canListPetitions } from "./policy.ts";
+import { canAct, canDecideExtension, canFileFor, canListPetitions, canView } from "./policy.ts";
 import { listAnswerTemplates } from "./queries/answerTemplates.ts";
 import { getPetition, type PetitionView } from "./queries/getPetition.ts";
+import { joinClaimOf, joinersOf, joinTarget } from "./queries/joins.ts";
 import { listPetitions } from "./queries/listPetitions.ts";
 import {
   activeCategories,
@@ -53,10 +56,11 @@ import {
   type VisibleSimilar,
 } from "./queries/pageData.ts";
 import { publicAnswer } from "./queries/publicAnswer.ts";
-import { allowedActions, isState, STATES } from "./states.ts";
+import { allowedActions, isState, STATES, transition } from "./states.ts";
 import { type ActionOptions, type FormAction, type FormState, isFormAction } from "./views/actionForms.tsx";
 import { DetailPage } from "./views/detailPage.tsx";
 import type { Errors, Values } from "./views/fields.tsx";
+import type { JoinInfo } from "./views/joinViews.tsx";
 import { MinePage } from "./views/minePage.tsx";
 import { NewPetitionPage } from "./views/newPetitionPage.tsx";
 import { PublicAnswerPage } from "./views/publicPage.tsx";
@@ -123,7 +127,15 @@ async function postNew(c: C, actor: Actor) {
   values.idempotency_key = validIdempotencyKey(typed.idempotency_key)
     ? (typed.idempotency_key as string)
     : newIdempotencyKey();
-  const intent = typed.intent === "draft" ? "draft" : typed.intent === "similar" ? "similar" : "submit";
+  // "Thôn tôi cũng vậy" beside a similar petition: a submit that also records which one it joins.
+  const joins = intParam(typed.joins);
+  const intent = joins
+    ? "submit"
+    : typed.intent === "draft"
+      ? "draft"
+      : typed.intent === "similar"
+        ? "similar"
+        : "submit";
   const photos = filesOf(raw, "photos");
   const voices = filesOf(raw, "voice");
   const filesLost = photos.length + voices.length > 0;
@@ -142,7 +154,20 @@ async function postNew(c: C, actor: Actor) {
   }
 
   const draft = intent === "draft";
-  const form = parseForm(newPetitionSchema(draft), draft ? draftDefaults(values) : values);
+  const target = joins ? await joinTarget(pool, joins) : null;
+  if (joins && !target) {
+    return newForm(
+      c,
+      actor,
+      values,
+      { _form: "petitions.join.error.gone" },
+      { filesLost, status: 422, villages },
+    );
+  }
+  const form = parseForm(
+    newPetitionSchema(draft),
+    draft ? draftDefaults(values) : target ? joinDefaults(c.get("t"), values, target) : values,
+  );
   const errors: Errors = form.ok ? {} : { ...form.errors };
   const photoCheck = await readUploads(photos, ["photo"], MAX_PHOTOS, "petitions.error.tooManyPhotos");
   if (!photoCheck.ok) errors.photos = photoCheck.error;
@@ -173,6 +198,10 @@ async function postNew(c: C, actor: Actor) {
       },
       { idempotencyKey: values.idempotency_key, draft },
     );
+    if (target) {
+      await claimSameIssue(ctxOf(c, actor), result.id, target.id);
+      return c.redirect(`/petitions/${result.id}?done=joined`, 303);
+    }
     return c.redirect(`/petitions/${result.id}?done=${draft ? "draft" : "submitted"}`, 303);
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
@@ -238,12 +267,55 @@ async function actionOptions(c: C, view: PetitionView, actions: FormAction[]): P
   };
 }
 
+/**
+ * Issue 4 on the petition page: the village's "same issue as KN-…" claim, the villages that joined this one,
+ * and — for whoever receives it and the coordinator — its near-duplicates without a click.
+ */
+async function joinInfo(c: C, actor: Actor, view: PetitionView, actions: FormAction[]): Promise<JoinInfo> {
+  const pool = c.get("deps").pool;
+  const p = view.petition;
+  const state = isState(p.state) ? p.state : null;
+  const canLink =
+    p.cluster_id === null &&
+    state !== null &&
+    transition(state, "merge") !== null &&
+    canAct(actor, "merge", view.subject);
+  const showSimilar =
+    p.state !== "draft" &&
+    (actions.includes("receive") || (p.cluster_id === null && canAct(actor, "merge", view.subject)));
+  const [claim, joiners, similar] = await Promise.all([
+    joinClaimOf(pool, p.id),
+    joinersOf(pool, p.id),
+    showSimilar
+      ? similarForViewer(pool, actor, `${p.title}\n${p.body}`, {
+          placeNames: [p.village_name, p.commune_name ?? ""].filter(Boolean),
+          excludeId: p.id,
+        })
+      : Promise.resolve(null),
+  ]);
+  return {
+    claim,
+    joiners: joiners
+      .filter((j) => canView(actor, { unitPath: j.unit_path, agencyId: j.agency_id }))
+      .map((j) => ({
+        id: j.id,
+        code: j.code,
+        title: j.title,
+        linked: j.cluster_id !== null && j.cluster_id === p.cluster_id,
+      })),
+    similar,
+    canLink,
+    officer: !hasRole(actor, "village_head") || !canFileFor(actor, p.unit_path),
+  };
+}
+
 async function detail(c: C, actor: Actor, id: number, state: FormState | null, status: Status = 200) {
   const deps = c.get("deps");
   const view = await getPetition(deps.pool, actor, id);
   if (!view) return notFound(c);
   const actions = availableActions(actor, view);
   const options = await actionOptions(c, view, actions);
+  const join = await joinInfo(c, actor, view, actions);
   const done = c.req.query("done");
   const flash = state === null && done && /^[a-z_]{1,40}$/.test(done) ? `petitions.done.${done}` : null;
   const known = flash && c.get("t")(flash) !== flash ? flash : null;
@@ -260,6 +332,7 @@ async function detail(c: C, actor: Actor, id: number, state: FormState | null, s
         state={state}
         canDecideExtension={canDecideExtension(actor, view.subject)}
         flash={known}
+        join={join}
       />
     ),
     { status },
@@ -409,7 +482,8 @@ export function petitionRoutes(app: App): void {
           })),
         });
       }
-      return c.html(<SimilarList t={c.get("t")} items={items} />);
+      const joinable = c.req.query("join") === "1" && isVillageHead(actor);
+      return c.html(<SimilarList t={c.get("t")} items={items} joinable={joinable} />);
     }),
   );
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -70,12 +71,19 @@ export const petitions = pgTable(
     centralReportId: bigint("central_report_id", { mode: "number" }),
     centralAgencyId: bigint("central_agency_id", { mode: "number" }).references(() => agencies.id),
     clusterId: bigint("cluster_id", { mode: "number" }),
+    /**
+     * "Thôn tôi cũng vậy": the village head said this raises the same issue as that petition. Only a claim:
+     * a coordinator confirms it by linking the two into one cluster (issue 4: suggestions never merge alone).
+     */
+    joinsPetitionId: bigint("joins_petition_id", { mode: "number" }).references(
+      (): AnyPgColumn => petitions.id,
+    ),
     handBacks: integer("hand_backs").notNull().default(0),
     idempotencyKey: text("idempotency_key"),
     /** Normalised (abbreviations expanded, diacritics folded) title + body, computed in the application. */
     searchText: text("search_text").notNull().default(""),
     tsv: tsvector("tsv").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
-    /** MinHash LSH band keys of the text, for near-duplicate lookups (GIN). */
+    /** MinHash LSH band and concept keys of the text; their postings are in petition_similarity_keys. */
     bandKeys: integer("band_keys").array(),
     /** The detector's prepared features (re-rank without re-analysing), tagged with its feature scheme. */
     features: jsonb("features"),
@@ -94,8 +102,8 @@ export const petitions = pgTable(
     index("petitions_submitted").on(t.submittedAt, t.id),
     index("petitions_category").on(t.categoryCode, t.id),
     index("petitions_cluster").on(t.clusterId),
+    index("petitions_joins").on(t.joinsPetitionId),
     index("petitions_central_report").on(t.centralReportId),
-    index("petitions_band_keys").using("gin", t.bandKeys),
     index("petitions_tsv").using("gin", t.tsv),
   ],
 );

@@ -143,7 +143,7 @@ export async function submitPetition(
          INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
                                 unit_path, submitted_by, state, submitted_at, idempotency_key, search_text, band_keys,
                                 features, feature_scheme, created_at, updated_at)
-         SELECT s.id, 'KN-' || to_char($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(s.id::text, 6, '0'),
+         SELECT s.id, 'KN-' || to_char($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(s.id::text, greatest(6, length(s.id::text)), '0'),
                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::int[], $17::jsonb, $18, $1, $1
            FROM s
          RETURNING id, code),

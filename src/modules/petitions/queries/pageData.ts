@@ -71,12 +71,14 @@ export async function centralAgencies(db: Queryable): Promise<AgencyOption[]> {
 /** A near-duplicate as this person may see it: those they may not open show only title, commune and state. */
 export type VisibleSimilar = {
   id: number;
+  code: string;
   title: string;
   state: string;
   commune_name: string | null;
   village_name: string | null;
   canOpen: boolean;
   score: number;
+  cluster_id: number | null;
 };
 
 /** Longer texts are cut: the first 10,000 characters say what the petition is about. */
@@ -87,9 +89,9 @@ export async function similarForViewer(
   db: Queryable,
   actor: Actor,
   text: string,
-  options: { placeNames?: string[]; excludeId?: number } = {},
+  options: { placeNames?: string[]; excludeId?: number; limit?: number } = {},
 ): Promise<VisibleSimilar[]> {
-  const found = await findSimilar(db, text.slice(0, MAX_SIMILAR_TEXT), { ...options, limit: 5 });
+  const found = await findSimilar(db, text.slice(0, MAX_SIMILAR_TEXT), { limit: 5, ...options });
   if (found.length === 0) return [];
   const { rows } = await db.query<{ id: number; unit_path: string; agency_id: number | null }>(
     "SELECT id, unit_path, agency_id FROM petitions WHERE id = ANY($1::bigint[])",
@@ -101,12 +103,14 @@ export async function similarForViewer(
     const canOpen = !!subject && canView(actor, subject);
     return {
       id: f.id,
+      code: f.code,
       title: f.title,
       state: f.state,
       commune_name: f.commune_name,
       village_name: canOpen ? f.village_name : null,
       canOpen,
       score: f.score,
+      cluster_id: f.cluster_id,
     };
   });
 }

@@ -14,16 +14,19 @@ export type SimilarPetition = {
 };
 
 /**
- * Candidates sharing a band key, at most this many (those sharing the most keys), re-ranked in the application.
- * Known limit (bench/README.md): with 64 bands of 2 rows, petitions on the same topic nearly all share a key, so
- * the candidate set grows with the table; at hundreds of thousands of petitions this query is too slow.
+ * How a lookup reads the postings (petition_similarity_keys), chosen on the 250,000- and 1,000,000-petition
+ * bench data (bench/README.md) for recall ≥ 0.95 of the exact top-10 at a bounded cost:
+ * - keys are read rarest first (similarity_key_df) until their postings add up to KEY_BUDGET, and at least
+ *   MIN_KEYS of them: a key held by thousands of petitions says "same topic", a rare one "same issue";
+ * - at most POSTINGS_PER_KEY postings per key (the newest), so a key whose frequency is not yet counted
+ *   cannot make the lookup read a whole topic;
+ * - the CANDIDATES petitions sharing the most of those keys are re-ranked with the detector's score.
  */
-export const MAX_CANDIDATES = 400;
+export const LOOKUP = { KEY_BUDGET: 5000, MIN_KEYS: 6, POSTINGS_PER_KEY: 2000, CANDIDATES: 100 } as const;
 
 /**
- * Near-duplicates of a text among all petitions (any village, any state): candidates by LSH band keys through
- * the GIN index (`band_keys && keys`), re-ranked with the detector's score on the stored features, kept at or
- * above the product threshold. The same keys, score and threshold as `npx caunoi similarity eval`.
+ * Near-duplicates of a text among all submitted petitions (any village, any state), best first, at or above
+ * the product threshold: the same keys, score and threshold as `npx caunoi similarity eval`. One round trip.
  */
 export async function findSimilar(
   db: Queryable,
@@ -32,20 +35,46 @@ export async function findSimilar(
 ): Promise<SimilarPetition[]> {
   const fp = fingerprint(text, { placeNames: options.placeNames ?? [] });
   if (fp.keys.length === 0) return [];
-  const { rows } = await db.query<Omit<SimilarPetition, "score"> & { features: Prepared | null }>(
-    `SELECT p.id, p.code, p.title, p.state, v.name AS village_name, c.name AS commune_name, p.cluster_id, p.features
-       FROM (SELECT id, code, title, state, village_id, cluster_id, features FROM petitions
-              WHERE band_keys && $1::int[] AND feature_scheme = $2 AND state <> 'draft' AND id <> $3
-              -- the candidates sharing the most keys first: an unordered LIMIT kept arbitrary ones (recall 0.12)
-              ORDER BY (SELECT count(*) FROM unnest(band_keys) k WHERE k = ANY($1::int[])) DESC, id DESC
-              LIMIT $4) p
-       JOIN units v ON v.id = p.village_id LEFT JOIN units c ON c.id = v.parent_id`,
-    [fp.keys, FEATURE_SCHEME, options.excludeId ?? 0, MAX_CANDIDATES],
+  const { rows } = await db.query<{ id: number; features: Prepared | null }>(
+    `WITH q AS (SELECT DISTINCT unnest($1::int[]) AS key),
+          d AS (SELECT q.key, coalesce(f.df, 0) AS df FROM q LEFT JOIN similarity_key_df f ON f.key = q.key),
+          r AS (SELECT key, sum(df) OVER (ORDER BY df, key) AS cum, row_number() OVER (ORDER BY df, key) AS rn FROM d),
+          chosen AS (SELECT key FROM r WHERE cum <= $2 OR rn <= $3),
+          cand AS (SELECT k.petition_id, count(*) AS shared
+                     FROM chosen c CROSS JOIN LATERAL (
+                            SELECT petition_id FROM petition_similarity_keys s
+                             WHERE s.key = c.key ORDER BY petition_id DESC LIMIT $4) k
+                    WHERE k.petition_id <> $6
+                    GROUP BY k.petition_id ORDER BY shared DESC, k.petition_id DESC LIMIT $5)
+     SELECT f.petition_id AS id, f.features FROM cand
+       JOIN petition_similarity_features f ON f.petition_id = cand.petition_id AND f.feature_scheme = $7`,
+    [
+      fp.keys,
+      LOOKUP.KEY_BUDGET,
+      LOOKUP.MIN_KEYS,
+      LOOKUP.POSTINGS_PER_KEY,
+      LOOKUP.CANDIDATES,
+      options.excludeId ?? 0,
+      FEATURE_SCHEME,
+    ],
   );
   const min = options.minScore ?? THRESHOLD;
-  return rows
-    .map(({ features, ...r }) => ({ ...r, score: features ? score(fp.prepared, features) : 0 }))
+  const best = rows
+    .map((r) => ({ id: Number(r.id), score: r.features ? score(fp.prepared, r.features) : 0 }))
     .filter((r) => r.score >= min)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, options.limit ?? 5);
+  if (best.length === 0) return [];
+  // What a person reads of the few kept: the wide rows are read for them only.
+  const { rows: shown } = await db.query<Omit<SimilarPetition, "score">>(
+    `SELECT p.id, p.code, p.title, p.state, v.name AS village_name, c.name AS commune_name, p.cluster_id
+       FROM petitions p JOIN units v ON v.id = p.village_id LEFT JOIN units c ON c.id = v.parent_id
+      WHERE p.id = ANY($1::bigint[]) AND p.state <> 'draft'`,
+    [best.map((b) => b.id)],
+  );
+  const byId = new Map(shown.map((r) => [Number(r.id), r]));
+  return best.flatMap((b) => {
+    const r = byId.get(b.id);
+    return r ? [{ ...r, score: b.score }] : [];
+  });
 }

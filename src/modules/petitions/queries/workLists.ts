@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/http/types.ts";
 import { filterSql, type PetitionFilters } from "./listPetitions.ts";
 
 /** How far a count goes before it says "more than": a LIMIT-ed subquery keeps a million rows cheap. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export type CappedCount = { n: number; capped: boolean };
 

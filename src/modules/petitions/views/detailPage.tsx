@@ -11,6 +11,7 @@ import {
   type FormState,
 } from "./actionForms.tsx";
 import { labelOr, StateBadge } from "./fields.tsx";
+import { JoinClaimNote, type JoinInfo, ReceiptSimilar } from "./joinViews.tsx";
 import { Deadline, holderOf } from "./minePage.tsx";
 import { Timeline } from "./timeline.tsx";
 
@@ -23,6 +24,8 @@ export type DetailProps = {
   state: FormState | null;
   canDecideExtension: boolean;
   flash: string | null;
+  /** "Thôn tôi cũng vậy" claims and the similar petitions at receipt (issue 4). */
+  join?: JoinInfo;
 };
 
 const fileUrl = (petitionId: number, a: Attachment) => `/petitions/${petitionId}/files/${a.id}`;
@@ -95,6 +98,7 @@ export const DetailPage: FC<DetailProps> = ({
   state,
   canDecideExtension,
   flash,
+  join,
 }) => {
   const { t } = ctx;
   const p = view.petition;
@@ -206,6 +210,7 @@ export const DetailPage: FC<DetailProps> = ({
       ) : p.cluster_id ? (
         <p class="alert ok">{t("clusters.memberNote")}</p>
       ) : null}
+      {join ? <JoinClaimNote ctx={ctx} petitionId={p.id} info={join} /> : null}
       {p.state === "returned" && p.return_reason ? (
         <div class="alert warn">
           <strong>{t("petitions.detail.returnReason")}</strong> {p.return_reason}
@@ -288,6 +293,7 @@ export const DetailPage: FC<DetailProps> = ({
           state={state}
         />
       ) : null}
+      {join ? <ReceiptSimilar ctx={ctx} petitionId={p.id} info={join} /> : null}
       <ActionForms ctx={ctx} view={view} actions={actions} options={options} state={state} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t("petitions.detail.timeline")}</h2>

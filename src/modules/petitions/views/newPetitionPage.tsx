@@ -128,12 +128,13 @@ export const NewPetitionPage: FC<NewPetitionProps> = ({
           errors={errors}
         />
         <div class="similar-box">
-          <div id="similar-results" aria-live="polite" data-similar-results="">
-            <SimilarList t={t} items={similar} />
-          </div>
+          {/* The check comes first: Enter in a field sends the form's first button, which must not be a "join". */}
           <button type="submit" name="intent" value="similar" class="secondary" data-similar-button="">
             {t("petitions.form.checkSimilar")}
           </button>
+          <div id="similar-results" aria-live="polite" data-similar-results="">
+            <SimilarList t={t} items={similar} joinable />
+          </div>
         </div>
         <RadioGroup
           ctx={ctx}

@@ -7,13 +7,17 @@ import { StateBadge } from "./fields.tsx";
  * Petitions already raised that look like this one. Those the reader may not open show only their title,
  * commune and state: that it exists is useful, who raised it is not theirs to know.
  */
-export const SimilarList: FC<{ t: Translate; items: VisibleSimilar[] | null }> = ({ t, items }) => {
+export const SimilarList: FC<{ t: Translate; items: VisibleSimilar[] | null; joinable?: boolean }> = ({
+  t,
+  items,
+  joinable = false,
+}) => {
   if (items === null) return null;
   if (items.length === 0) return <p class="muted">{t("petitions.similar.none")}</p>;
   return (
     <div class="similar">
       <h2>{t("petitions.similar.heading", { n: items.length })}</h2>
-      <p class="hint">{t("petitions.similar.hint")}</p>
+      <p class="hint">{t(joinable ? "petitions.join.hint" : "petitions.similar.hint")}</p>
       <ul class="similar-list">
         {items.map((s) => (
           <li>
@@ -24,6 +28,13 @@ export const SimilarList: FC<{ t: Translate; items: VisibleSimilar[] | null }> =
                 : t("petitions.similar.commune", { commune: s.commune_name ?? "" })}
             </span>{" "}
             <StateBadge t={t} state={s.state} />
+            {joinable ? (
+              // A submit button of the village head's form: it sends what was typed and files it as joining this one.
+              <button type="submit" name="joins" value={String(s.id)} class="secondary join-button">
+                {t("petitions.join.button")}
+                <span class="sr-only"> – {s.title}</span>
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -21,6 +21,10 @@ function details(t: Translate, e: TimelineEvent): string[] {
     const procedure = str("procedure");
     if (procedure) out.push(labelOr(t, `kind.${procedure}`, procedure));
   }
+  if (e.action === "join_claim") {
+    const code = str("code");
+    if (code) out.push(code);
+  }
   const deadline = str("deadline");
   if (deadline && !Number.isNaN(Date.parse(deadline))) {
     out.push(t("petitions.timeline.deadline", { date: formatDate(new Date(deadline)) }));

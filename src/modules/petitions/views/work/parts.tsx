@@ -62,7 +62,7 @@ export const Place: FC<{ village: string; commune: string | null }> = ({ village
   </>
 );
 
-/** "1.234" or "hơn 10.000". */
+/** "1.234" or "hơn 1.000". */
 export function countText(ctx: PageContext, c: CappedCount): string {
   const n = formatNumber(c.n, ctx.locale);
   return c.capped ? ctx.t("petitions.work.moreThan", { n }) : n;
