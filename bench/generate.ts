@@ -20,6 +20,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
 import { searchFields } from "../src/modules/petitions/commands/submitPetition.ts";
+import { refreshSimilarityDf } from "../src/modules/petitions/similarityDf.ts";
 import { loadRules } from "../src/modules/routing/queries/proposeAgency.ts";
 import { mostSpecific, type RoutingRule } from "../src/modules/routing/rules.ts";
 import { createProgress } from "../src/platform/cli/progress.ts";
@@ -589,6 +590,13 @@ export async function generate(database: Database, n: number, seed = 20_261_128)
     [JSON.stringify(indexes)],
   );
   for (const ix of indexes) await pool.query(`DROP INDEX IF EXISTS "${ix.name}"`);
+  // The near-duplicate postings likewise: the trigger off and the primary key dropped during the load, then the
+  // new petitions' postings written in one statement and the key built once (row-by-row btree growth at tens of
+  // millions of postings would dominate the load).
+  await pool.query("ALTER TABLE petitions DISABLE TRIGGER petitions_similarity_keys");
+  await pool.query(
+    "ALTER TABLE petition_similarity_keys DROP CONSTRAINT IF EXISTS petition_similarity_keys_pk",
+  );
 
   const workers = Number(arg("workers") ?? (database.embedded ? 2 : 3));
   const progress = createProgress("kiến nghị / petitions", n);
@@ -640,6 +648,29 @@ export async function generate(database: Database, n: number, seed = 20_261_128)
     client.release();
   }
   ixProgress.done();
+  const client2 = await pool.connect();
+  try {
+    await client2.query(`SET maintenance_work_mem = '${database.embedded ? "256MB" : "1GB"}'`);
+    await client2.query(
+      `INSERT INTO petition_similarity_keys (key, petition_id)
+       SELECT k, p.id FROM petitions p, unnest(p.band_keys) AS k WHERE p.id >= $1 AND p.state <> 'draft'`,
+      [firstId],
+    );
+    await client2.query(
+      `INSERT INTO petition_similarity_features (petition_id, features, feature_scheme)
+       SELECT id, features, feature_scheme FROM petitions
+        WHERE id >= $1 AND state <> 'draft' AND features IS NOT NULL AND feature_scheme IS NOT NULL`,
+      [firstId],
+    );
+    await client2.query(
+      `ALTER TABLE petition_similarity_keys ADD CONSTRAINT petition_similarity_keys_pk PRIMARY KEY (key, petition_id)`,
+    );
+    await client2.query("ALTER TABLE petitions ENABLE TRIGGER petitions_similarity_keys");
+  } finally {
+    client2.release();
+  }
+  await refreshSimilarityDf(pool, new Date(), { full: true });
+  await pool.query("ANALYZE petition_similarity_keys");
   const ixMs = performance.now() - ixStart;
   await pool.query(
     "SELECT setval(pg_get_serial_sequence('petitions', 'id'), (SELECT max(id) FROM petitions))",

@@ -1,5 +1,8 @@
+import { benchDialogues } from "./dialogues.ts";
+import { benchDirectives } from "./directives.ts";
 import { benchHealthzUnderSlowQuery } from "./healthz.ts";
 import { type BenchResult, report } from "./lib.ts";
+import { benchNews } from "./news.ts";
 import { benchPetitions } from "./petitions.ts";
 import { benchSimilarity } from "./similarity.ts";
 
@@ -7,8 +10,11 @@ import { benchSimilarity } from "./similarity.ts";
 // `petitions` and `similarity` need the generated data (bench/generate.ts); BENCH_DB=pg|embedded|both picks the database.
 const benches: Record<string, (report: (r: BenchResult) => void) => Promise<BenchResult | BenchResult[]>> = {
   healthz: benchHealthzUnderSlowQuery,
+  dialogues: benchDialogues,
   petitions: benchPetitions,
   similarity: benchSimilarity,
+  directives: benchDirectives,
+  news: benchNews,
 };
 
 const only = process.argv.slice(2);

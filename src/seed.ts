@@ -5,8 +5,12 @@ import { insertUser } from "./modules/accounts/commands/manageUsers.ts";
 import { generatePassword, hashPassword } from "./modules/accounts/passwords.ts";
 import type { Role } from "./modules/accounts/roles.ts";
 import { importAgencies } from "./modules/agencies/commands/importAgencies.ts";
+import { seedCommitmentsDemo } from "./modules/commitments/demo.ts";
+import { seedDirectivesDemo } from "./modules/directives/demo.ts";
+import { seedNewsDemo } from "./modules/news/demo.ts";
 import { importCategories } from "./modules/petitions/commands/importCategories.ts";
 import { seedDefaultRules } from "./modules/routing/commands/manageRules.ts";
+import { seedTrainingDemo } from "./modules/training/demo.ts";
 import { importOfficialUnits } from "./modules/units/commands/importOfficialUnits.ts";
 import { importVillages } from "./modules/units/commands/importVillages.ts";
 import { buildAgencyCatalog, departmentCode, suggestHandlers } from "./modules/units/data/agenciesCatalog.ts";
@@ -219,6 +223,10 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
     };
   });
   const villageHeads = await seedVillageHeadAccounts(ctx, hash, communeCode, firstVillage?.code ?? "");
+  await seedCommitmentsDemo(ctx);
+  await seedNewsDemo(ctx);
+  await seedTrainingDemo(ctx, communeCode);
+  await seedDirectivesDemo(ctx, communeCode);
   return {
     ...ref,
     villages: villages.length,

@@ -45,6 +45,8 @@ export async function startServer(
     port,
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      for (const m of modules)
+        await m.onStop?.().catch((err) => log.warn({ err, module: m.name }, "onStop failed"));
       await dispatcher.stop();
       await scheduler.stop();
       stopProbe();

@@ -76,6 +76,8 @@ export type ModuleManifest = {
   nav?: (actor: Actor | null) => NavItem[];
   /** First matching module decides the landing page; lower runs first. */
   home?: { order: number; for: (actor: Actor) => string | null };
+  /** Called when the server stops, after it stopped taking requests (e.g. to write buffered counters). */
+  onStop?: () => Promise<void>;
 };
 
 export const SESSION_COOKIE = "caunoi_sid";
