@@ -5,7 +5,7 @@ import {
   Packer,
   PageNumber,
   PageOrientation,
-  Paragraph,
+  type Paragraph,
   Table,
   TableLayoutType,
   TableRow,
@@ -25,6 +25,7 @@ import {
   mm,
   NO_BORDERS,
   PAGE,
+  packOfficialDocument,
   para,
   pt,
   rule,
@@ -216,40 +217,5 @@ export async function buildMinutesDocx(m: MinutesData, o: DocxOptions): Promise<
       ],
     }),
   );
-  const doc = new Document({
-    creator: "Cầu Nối",
-    title: t("dialogues.minutes.docTitle", { title: d.title }),
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: mm(210), height: mm(297), orientation: PageOrientation.PORTRAIT },
-            margin: {
-              top: mm(PAGE.top),
-              bottom: mm(PAGE.bottom),
-              left: mm(PAGE.left),
-              right: mm(PAGE.right),
-              header: mm(10),
-              footer: mm(10),
-            },
-          },
-        },
-        headers: {
-          first: new Header({ children: [para("")] }),
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return packOfficialDocument(t("dialogues.minutes.docTitle", { title: d.title }), children);
 }

@@ -418,9 +418,20 @@ export async function buildCentralReportDocx(report: CentralReport, o: DocxOptio
     recipientsAndSignature(o, t, report.agencies.length > 0),
   );
 
+  return packOfficialDocument(t("centralReport.doc.title", { period }), children);
+}
+
+/**
+ * An A4 portrait document in the official frame (Nghị định 30/2020: Times New Roman 14, margins, page numbers
+ * centred in the header from the second page on), around the given body.
+ */
+export function packOfficialDocument(
+  title: string,
+  children: Paragraph[] | (Paragraph | Table)[],
+): Promise<Buffer> {
   const doc = new Document({
     creator: "Cầu Nối",
-    title: t("centralReport.doc.title", { period }),
+    title,
     styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
     sections: [
       {
