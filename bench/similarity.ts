@@ -1,15 +1,3 @@
-/**
- * Issue 4 at scale: the similar-petition lookup (`findSimilar`, src/modules/petitions/queries/similar.ts) over the
- * generated petitions, on PostgreSQL and on the embedded database.
- *   - p95 over held-out rewordings (bench_queries: issues several villages raised, worded by yet another village);
- *   - how many candidates the band keys bring (the GIN `&&` postings), and which keys bring them;
- *   - recall against the exact top-10: `score` by brute force over a random sample of stored petitions, and
- *     whether the lookup's candidates (what it re-ranks) contain them;
- *   - what fingerprinting adds to a submission (`searchFields` against the submit command);
- *   - the pg_trgm baseline in the same run (`search_text % $1` with a GIN trigram index, bench database only);
- *   - prototypes of fixes when the concept keys make the postings huge (measured beside the product).
- */
-import type pg from "pg";
 import { searchFields, submitPetition } from "../src/modules/petitions/commands/submitPetition.ts";
 import { findSimilar, LOOKUP } from "../src/modules/petitions/queries/similar.ts";
 import { systemClock } from "../src/platform/clock.ts";

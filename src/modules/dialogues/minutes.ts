@@ -1,17 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  type Paragraph,
-  Table,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from "docx";
 import { formatDate, formatDateTime, type Translate } from "../../platform/i18n/i18n.ts";
 import type { CommitmentRow } from "../commitments/queries/listCommitments.ts";
 import {
@@ -19,15 +6,12 @@ import {
   CONTENT,
   cell,
   type DocxOptions,
-  FONT,
   GRID,
   header,
   mm,
   NO_BORDERS,
-  PAGE,
   packOfficialDocument,
   para,
-  pt,
   rule,
 } from "../reports/central/docx.ts";
 import type { Dialogue } from "./queries/getDialogue.ts";
