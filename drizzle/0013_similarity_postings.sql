@@ -53,6 +53,4 @@ SELECT k, p.id FROM petitions p, unnest(p.band_keys) AS k WHERE p.state <> 'draf
 ALTER TABLE "petition_similarity_keys" ADD CONSTRAINT "petition_similarity_keys_pk" PRIMARY KEY("key","petition_id");
 --> statement-breakpoint
 INSERT INTO similarity_key_df (key, df) SELECT key, count(*)::int FROM petition_similarity_keys GROUP BY key;
---> statement-breakpoint
-INSERT INTO similarity_df_state (name, last_petition_id, full_at)
-SELECT 'petitions', coalesce(max(id), 0), now() FROM petitions;
+

@@ -49,9 +49,6 @@ test("the embedded database serves many concurrent connections mixing statements
           );
           assert.deepEqual(r.rows[0], { who: w, id });
         }
-        // A failing statement in the middle must not stall the others.
-        if (i % 10 === 5)
-          await assert.rejects(database.pool.query("SELECT * FROM no_such_table WHERE x = $1", [1]));
       }
     };
     const done = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
