@@ -182,6 +182,39 @@ async function detailPage(
   );
 }
 
+/** The dialogue, for those who may run its queue (chairs, moderators, the coordinator); otherwise the refusal. */
+async function loadForQueue(c: Context<AppEnv>, actor: Actor): Promise<Loaded | Response> {
+  const l = await load(c, actor);
+  if (l instanceof Response) return l;
+  return canRunQueue(actor, l.s) ? l : await errorResponse(c, 403);
+}
+
+/**
+ * Runs one console form's command. A refusal naming a field shows the console again with the message beside
+ * that field and what was typed; `live`: the change moves the live screens.
+ */
+async function consoleForm(
+  c: Context<AppEnv>,
+  l: Loaded,
+  forms: ConsoleForms,
+  form: keyof ConsoleForms,
+  done: string,
+  live: boolean,
+  run: () => Promise<unknown>,
+): Promise<Response> {
+  try {
+    await run();
+  } catch (err) {
+    if (err instanceof CommandError && err.field) {
+      forms[form].errors = { [err.field]: err.messageKey };
+      return consolePage(c, l, forms, 422);
+    }
+    return refused(c, err);
+  }
+  if (live) changed(c, l.d.id);
+  return c.redirect(`/dialogues/${l.d.id}/console?done=${done}`, 303);
+}
+
 const emptyConsole = (): ConsoleForms => ({
   answer: { values: {}, errors: {} },
   commitment: { values: { idempotencyKey: randomUUID() }, errors: {} },
@@ -396,9 +429,8 @@ export function dialoguesRoutes(app: App): void {
   app.post(
     "/dialogues/:id{[0-9]+}/questions/:qid{[0-9]+}/prepare",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       const qid = intParam(c.req.param("qid"));
       if (qid === undefined) return notFound(c);
       const body = await formBody(c);
@@ -421,9 +453,8 @@ export function dialoguesRoutes(app: App): void {
   app.get(
     "/dialogues/:id{[0-9]+}/console",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       return consolePage(c, l);
     }),
   );
@@ -431,9 +462,8 @@ export function dialoguesRoutes(app: App): void {
   app.post(
     "/dialogues/:id{[0-9]+}/queue/:move{next|skip|call}",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       const kind = c.req.param("move");
       let move: QueueMove;
       if (kind === "call") {
@@ -454,9 +484,8 @@ export function dialoguesRoutes(app: App): void {
   app.post(
     "/dialogues/:id{[0-9]+}/queue/answer",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       const body = await formBody(c);
       const values = {
         summary: (body.summary ?? "").slice(0, 6000),
@@ -466,26 +495,17 @@ export function dialoguesRoutes(app: App): void {
       forms.answer.values = values;
       const questionId = intParam(body.questionId);
       if (questionId === undefined) return errorResponse(c, 422);
-      try {
-        await recordAnswer(cmd(c, actor), l.d.id, { questionId, ...values });
-      } catch (err) {
-        if (err instanceof CommandError && err.field) {
-          forms.answer.errors = { [err.field]: err.messageKey };
-          return consolePage(c, l, forms, 422);
-        }
-        return refused(c, err);
-      }
-      changed(c, l.d.id);
-      return c.redirect(`/dialogues/${l.d.id}/console?done=answered`, 303);
+      return consoleForm(c, l, forms, "answer", "answered", true, () =>
+        recordAnswer(cmd(c, actor), l.d.id, { questionId, ...values }),
+      );
     }),
   );
 
   app.post(
     "/dialogues/:id{[0-9]+}/queue/floor",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       const body = await formBody(c);
       const forms = emptyConsole();
       forms.floor.values = { text: (body.text ?? "").slice(0, 5000), villageId: body.villageId ?? "" };
@@ -495,26 +515,17 @@ export function dialoguesRoutes(app: App): void {
         if (!(body.text ?? "").trim()) forms.floor.errors.text = "dialogues.error.questionText";
         return consolePage(c, l, forms, 422);
       }
-      try {
-        await addFloorQuestion(cmd(c, actor), l.d.id, { text: body.text ?? "", villageId });
-      } catch (err) {
-        if (err instanceof CommandError && err.field) {
-          forms.floor.errors = { [err.field]: err.messageKey };
-          return consolePage(c, l, forms, 422);
-        }
-        return refused(c, err);
-      }
-      changed(c, l.d.id);
-      return c.redirect(`/dialogues/${l.d.id}/console?done=floorAdded`, 303);
+      return consoleForm(c, l, forms, "floor", "floorAdded", true, () =>
+        addFloorQuestion(cmd(c, actor), l.d.id, { text: body.text ?? "", villageId }),
+      );
     }),
   );
 
   app.post(
     "/dialogues/:id{[0-9]+}/questions/:qid{[0-9]+}/commitment",
     authed(async (c, actor) => {
-      const l = await load(c, actor);
+      const l = await loadForQueue(c, actor);
       if (l instanceof Response) return l;
-      if (!canRunQueue(actor, l.s)) return errorResponse(c, 403);
       const qid = intParam(c.req.param("qid"));
       if (qid === undefined) return notFound(c);
       const pool = c.get("deps").pool;
@@ -538,8 +549,8 @@ export function dialoguesRoutes(app: App): void {
         forms.commitment.errors = errors;
         return consolePage(c, l, forms, 422);
       }
-      try {
-        await createCommitment(cmd(c, actor), {
+      return consoleForm(c, l, forms, "commitment", "commitment", false, () =>
+        createCommitment(cmd(c, actor), {
           text: body.text ?? "",
           agencyId,
           deadlineWorkingDays: days,
@@ -547,15 +558,8 @@ export function dialoguesRoutes(app: App): void {
           questionId: qid,
           petitionIds: q.petition_id ? [q.petition_id] : [],
           idempotencyKey: body.idempotencyKey || null,
-        });
-      } catch (err) {
-        if (err instanceof CommandError && err.field) {
-          forms.commitment.errors = { [err.field]: err.messageKey };
-          return consolePage(c, l, forms, 422);
-        }
-        return refused(c, err);
-      }
-      return c.redirect(`/dialogues/${l.d.id}/console?done=commitment`, 303);
+        }),
+      );
     }),
   );
 
