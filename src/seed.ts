@@ -109,6 +109,10 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
   );
   const communeCode = profile.demo.communeCode ?? official.provinceCommunes[0]?.code ?? "";
   const firstVillage = villages.find((v) => v.communeCode === communeCode) ?? villages[0];
+  // A second village of the same commune: journeys where two villages raise the same thing.
+  const secondVillage = villages
+    .filter((v) => v.communeCode === communeCode && v.code !== firstVillage?.code)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))[0];
   const { password } = demoPassword(config);
   const hash = await hashPassword(password);
   const q = async (sql: string, params: unknown[]) =>
@@ -123,6 +127,9 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
   );
   const villageId = await q("SELECT id FROM units WHERE level = 'village' AND code = $1", [
     firstVillage?.code ?? "",
+  ]);
+  const village2Id = await q("SELECT id FROM units WHERE level = 'village' AND code = $1", [
+    secondVillage?.code ?? "",
   ]);
   const agencyCode = profile.demo.agencyShortCode
     ? departmentCode(profile.demo.agencyShortCode, config.provinceCode)
@@ -179,6 +186,13 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
       agencyId: null,
     },
     {
+      username: "demo-village2",
+      fullName: secondVillage?.headName ?? "Trưởng thôn 2 (demo)",
+      role: "village_head",
+      unitId: village2Id,
+      agencyId: null,
+    },
+    {
       username: "demo-editor",
       fullName: "Hoàng Thị Biên Tập (demo)",
       role: "editor",
@@ -222,7 +236,7 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
       after: { accounts: accounts.map((a) => a.username) },
     };
   });
-  const villageHeads = await seedVillageHeadAccounts(ctx, hash, communeCode, firstVillage?.code ?? "");
+  const villageHeads = await seedVillageHeadAccounts(ctx, hash);
   await seedCommitmentsDemo(ctx);
   await seedNewsDemo(ctx);
   await seedTrainingDemo(ctx, communeCode);
@@ -239,37 +253,10 @@ export async function seedDemo(config: Config, database: Database, ctx: CommandC
 /**
  * Every demo village gets its head's account (`vh-<village code>`, the demo password), so that invitations,
  * deliveries and enrolments addressed to "every village head of N communes" reach real people in the demo.
- * `demo-village2` heads a second village of the demo commune: journeys where two villages raise the same thing.
  * One INSERT … SELECT per table: 1,452 accounts take well under a second and share one argon2 hash.
  */
-async function seedVillageHeadAccounts(
-  ctx: CommandContext,
-  passwordHash: string,
-  communeCode: string,
-  firstVillageCode: string,
-): Promise<number> {
+async function seedVillageHeadAccounts(ctx: CommandContext, passwordHash: string): Promise<number> {
   return runCommand(ctx, "demo.seed_village_heads", async (client) => {
-    const second = await client.query<{ id: number; head_name: string | null }>(
-      `SELECT v.id, v.head_name FROM units v JOIN units c ON c.id = v.parent_id
-        WHERE v.level = 'village' AND v.valid_to IS NULL AND c.code = $1 AND v.code <> $2
-        ORDER BY v.code LIMIT 1`,
-      [communeCode, firstVillageCode],
-    );
-    const v2 = second.rows[0];
-    if (v2) {
-      const exists = await client.query("SELECT 1 FROM users WHERE lower(username) = 'demo-village2'");
-      if ((exists.rowCount ?? 0) === 0)
-        await insertUser(
-          client,
-          {
-            username: "demo-village2",
-            fullName: v2.head_name ?? "Trưởng thôn 2 (demo)",
-            mustChangePassword: false,
-            grants: [{ role: "village_head", unitId: v2.id, agencyId: null }],
-          },
-          passwordHash,
-        );
-    }
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO users (username, full_name, phone, password_hash, locale, must_change_password)
        SELECT 'vh-' || lower(v.code), coalesce(v.head_name, 'Trưởng thôn ' || v.name), v.head_phone, $1, 'vi', false
