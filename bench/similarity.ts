@@ -1,5 +1,5 @@
 import { searchFields, submitPetition } from "../src/modules/petitions/commands/submitPetition.ts";
-import { findSimilar, LOOKUP } from "../src/modules/petitions/queries/similar.ts";
+import { CHOSEN_KEYS, findSimilar, LOOKUP } from "../src/modules/petitions/queries/similar.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import type { Actor } from "../src/platform/http/types.ts";
@@ -94,10 +94,7 @@ async function benchOne(database: Database, t: Target, n: number): Promise<Bench
   for (const q of queries.slice(0, 40)) {
     const fp = fingerprint(q.text, { placeNames: q.place_names });
     const { rows } = await pool.query<{ n: number }>(
-      `WITH q AS (SELECT DISTINCT unnest($1::int[]) AS key),
-            d AS (SELECT q.key, coalesce(f.df, 0) AS df FROM q LEFT JOIN similarity_key_df f ON f.key = q.key),
-            r AS (SELECT key, df, sum(df) OVER (ORDER BY df, key) AS cum, row_number() OVER (ORDER BY df, key) AS rn FROM d)
-       SELECT coalesce(sum(least(df, $4)), 0)::int AS n FROM r WHERE cum <= $2 OR rn <= $3`,
+      `WITH ${CHOSEN_KEYS} SELECT coalesce(sum(least(df, $4)), 0)::int AS n FROM chosen`,
       [fp.keys, LOOKUP.KEY_BUDGET, LOOKUP.MIN_KEYS, LOOKUP.POSTINGS_PER_KEY],
     );
     reads.push(rows[0]?.n ?? 0);

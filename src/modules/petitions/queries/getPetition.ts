@@ -135,15 +135,12 @@ export async function getPetition(
     );
     residents = r.rows[0] ?? null;
   }
-  const timeline = { rows: timeline_json.map((e) => ({ ...e, at: new Date(e.at) })) };
-  const attachments = { rows: attachments_json };
-  const ext = { rows: extension_json ? [extension_json] : [] };
   return {
     petition,
     subject,
-    timeline: timeline.rows,
-    attachments: attachments.rows,
+    timeline: timeline_json.map((e) => ({ ...e, at: new Date(e.at) })),
+    attachments: attachments_json,
     residents,
-    pendingExtension: ext.rows[0] ?? null,
+    pendingExtension: extension_json,
   };
 }

@@ -25,6 +25,15 @@ export type SimilarPetition = {
 export const LOOKUP = { KEY_BUDGET: 5000, MIN_KEYS: 6, POSTINGS_PER_KEY: 2000, CANDIDATES: 100 } as const;
 
 /**
+ * The query's keys ($1) a lookup reads, rarest first: `chosen(key, df)`, while their postings add up to $2, and
+ * at least $3 of them. Shared with the benchmark that reports how many postings a lookup reads.
+ */
+export const CHOSEN_KEYS = `q AS (SELECT DISTINCT unnest($1::int[]) AS key),
+          d AS (SELECT q.key, coalesce(f.df, 0) AS df FROM q LEFT JOIN similarity_key_df f ON f.key = q.key),
+          r AS (SELECT key, df, sum(df) OVER (ORDER BY df, key) AS cum, row_number() OVER (ORDER BY df, key) AS rn FROM d),
+          chosen AS (SELECT key, df FROM r WHERE cum <= $2 OR rn <= $3)`;
+
+/**
  * Near-duplicates of a text among all submitted petitions (any village, any state), best first, at or above
  * the product threshold: the same keys, score and threshold as `npx caunoi similarity eval`. One round trip.
  */
@@ -36,10 +45,7 @@ export async function findSimilar(
   const fp = fingerprint(text, { placeNames: options.placeNames ?? [] });
   if (fp.keys.length === 0) return [];
   const { rows } = await db.query<{ id: number; features: Prepared | null }>(
-    `WITH q AS (SELECT DISTINCT unnest($1::int[]) AS key),
-          d AS (SELECT q.key, coalesce(f.df, 0) AS df FROM q LEFT JOIN similarity_key_df f ON f.key = q.key),
-          r AS (SELECT key, sum(df) OVER (ORDER BY df, key) AS cum, row_number() OVER (ORDER BY df, key) AS rn FROM d),
-          chosen AS (SELECT key FROM r WHERE cum <= $2 OR rn <= $3),
+    `WITH ${CHOSEN_KEYS},
           cand AS (SELECT k.petition_id, count(*) AS shared
                      FROM chosen c CROSS JOIN LATERAL (
                             SELECT petition_id FROM petition_similarity_keys s
