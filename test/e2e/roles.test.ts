@@ -24,9 +24,9 @@ const ROLES: Role[] = [
   { username: "demo-agency", fullName: "Lê Văn Chuyên Viên (demo)", landing: /^\/petitions\/queue$/ },
   { username: "demo-commune", fullName: "Phạm Thị Cán Bộ Xã (demo)", landing: /^\/petitions\/inbox$/ },
   { username: "demo-village", fullName: null, landing: /^\/petitions\/mine$/ },
-  { username: "demo-editor", fullName: "Hoàng Thị Biên Tập (demo)", landing: /^\/overview$/ },
-  { username: "demo-moderator", fullName: "Vũ Văn Kiểm Duyệt (demo)", landing: /^\/overview$/ },
-  { username: "demo-trainer", fullName: "Đặng Thị Tập Huấn (demo)", landing: /^\/overview$/ },
+  { username: "demo-editor", fullName: "Hoàng Thị Biên Tập (demo)", landing: /^\/tin-tuc\/quan-tri$/ },
+  { username: "demo-moderator", fullName: "Vũ Văn Kiểm Duyệt (demo)", landing: /^\/tin-tuc\/kiem-duyet$/ },
+  { username: "demo-trainer", fullName: "Đặng Thị Tập Huấn (demo)", landing: /^\/training$/ },
 ];
 
 const VIEWPORTS: Viewport[] = [PHONE, DESKTOP];
