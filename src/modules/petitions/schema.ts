@@ -96,6 +96,8 @@ export const petitions = pgTable(
     uniqueIndex("petitions_code").on(t.code),
     uniqueIndex("petitions_idempotency").on(t.submittedBy, t.idempotencyKey),
     index("petitions_state_deadline").on(t.state, t.deadlineAt),
+    // the newest rows of one state: the window a text search reads first (queries/listPetitions.ts)
+    index("petitions_state_id").on(t.state, t.id),
     index("petitions_unit_path").using("btree", sql`${t.unitPath} text_pattern_ops`, t.id),
     index("petitions_agency_state").on(t.agencyId, t.state, t.deadlineAt),
     index("petitions_village").on(t.villageId, t.id),

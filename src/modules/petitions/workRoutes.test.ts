@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { Browser, textOf } from "../../../test/support/http.ts";
 import { buildApp } from "../../app.ts";
 import { createLogger } from "../../logger.ts";
+import { toLocalDate } from "../../platform/calendar/localDate.ts";
 import { loadCalendar } from "../../platform/calendar/store.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { openTestDatabase } from "../../platform/db/testing.ts";
@@ -245,6 +246,45 @@ test("keyset pages: 'Trang sau' keeps the filters and the next page continues wh
   const n2 = /<a href="([^"]+)" rel="next">/.exec(byDeadline.html)?.[1]?.replaceAll("&amp;", "&");
   assert.ok(n2);
   assert.match(textOf((await c.get(n2)).html), /cột số/);
+});
+
+test("a text search reads the newest rows first and gives the same pages as the full-text index, whatever the window", async () => {
+  const { listPetitions, filterSql } = await import("./queries/listPetitions.ts");
+  const actor = w.people.coordinator;
+  const now = w.clock.now();
+  for (const f of [
+    { q: "den duong" },
+    { q: "đèn đường", state: ["submitted"] },
+    { q: "dien" },
+    { q: "khong co dau" },
+  ]) {
+    const params: unknown[] = [];
+    const where = filterSql(actor, f, params, now);
+    const expected = (
+      await db.pool.query<{ id: number }>(
+        `SELECT p.id FROM petitions p WHERE ${where} ORDER BY p.id DESC`,
+        params,
+      )
+    ).rows.map((r) => Number(r.id));
+    for (const searchWindow of [1, 2, 3, 7, 1000]) {
+      const seen: number[] = [];
+      let after: string | null = null;
+      let first = true;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await listPetitions(db.pool, actor, f, now, { after, limit: 4, searchWindow });
+        seen.push(...page.items.map((i) => i.id));
+        if (first) {
+          assert.ok(page.total, `a first page states a total (${f.q}, window ${searchWindow})`);
+          if (page.total.capped) assert.ok(page.total.n <= expected.length);
+          else assert.equal(page.total.n, expected.length, `exact total (${f.q}, window ${searchWindow})`);
+          first = false;
+        }
+        if (!page.next) break;
+        after = page.next;
+      }
+      assert.deepEqual(seen, expected, `the same rows in the same order (${f.q}, window ${searchWindow})`);
+    }
+  }
 });
 
 test("the count says 'more than' beyond its cap, with a LIMIT-ed count", async () => {
@@ -555,6 +595,19 @@ test("overview: the figures match a hand count, by agency and commune, and stay 
   const handWide = await handCount("2026-02-15", "2026-04-10");
   assert.equal(wide.totals.received, handWide.received);
   assert.equal(wide.totals.answered, handWide.answered);
+  // a period ending today reads today's month from its monthly sum: still the hand count
+  const today = toLocalDate(w.clock.now());
+  for (const from of [`${today.slice(0, 7)}-01`, "2026-02-15", today]) {
+    const upToToday = await petitionOverview(
+      db.pool,
+      overviewScope(leader),
+      { from, to: today },
+      w.clock.now(),
+    );
+    const handToday = await handCount(from, today);
+    assert.equal(upToToday.totals.received, handToday.received, `received ${from}..${today}`);
+    assert.equal(upToToday.totals.answered, handToday.answered, `answered ${from}..${today}`);
+  }
   // a period with nothing in it
   const empty = await petitionOverview(
     db.pool,

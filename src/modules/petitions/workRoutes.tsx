@@ -15,6 +15,7 @@ import { allowed } from "../../platform/http/guards.ts";
 import { page } from "../../platform/http/render.tsx";
 import { formBody, intParam } from "../../platform/http/request.ts";
 import type { Actor, App, AppEnv, NavItem } from "../../platform/http/types.ts";
+import { normalizeForSearch } from "../../platform/text/normalize.ts";
 import { findAgency } from "../agencies/queries/findAgency.ts";
 import {
   createAnswerTemplate,
@@ -123,10 +124,16 @@ export function petitionWorkRoutes(app: App): void {
       const now = nowOf(c);
       const params = parseListParams(new URL(c.req.url).searchParams);
       const failed = Object.keys(params.errors).length > 0;
-      const [units, agencies, categories] = await Promise.all([
+      // A text search states its own total (see searchPage); otherwise the count runs beside the page.
+      const searching = !!normalizeForSearch(params.filters.q ?? "") && params.filters.sort !== "deadline";
+      const [units, agencies, categories, list, counted] = await Promise.all([
         unitFilterOptions(deps.pool, actor, deps.config.provinceCode),
         agencyOptions(deps.pool),
         categoryOptions(deps.pool, c.get("locale"), { inactive: true }),
+        failed
+          ? { items: [], next: null, total: undefined }
+          : listPetitions(deps.pool, actor, params.filters, now, { after: params.after, limit: PAGE_SIZE }),
+        failed || searching ? null : countPetitions(deps.pool, actor, params.filters, now),
       ]);
       const villagesOnly =
         units.length > 0 &&
@@ -134,13 +141,7 @@ export function petitionWorkRoutes(app: App): void {
         !grant(actor, "agency_officer") &&
         grant(actor, "commune_officer");
       const unitLabel = villagesOnly ? t("petitions.work.field.village") : t("petitions.work.field.commune");
-      const list = failed
-        ? { items: [], next: null }
-        : await listPetitions(deps.pool, actor, params.filters, now, {
-            after: params.after,
-            limit: PAGE_SIZE,
-          });
-      const count = failed ? null : await countPetitions(deps.pool, actor, params.filters, now);
+      const count = counted ?? list.total ?? null;
       return page(
         c,
         t("petitions.work.list.title"),

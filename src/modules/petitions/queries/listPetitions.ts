@@ -3,6 +3,11 @@ import type { Actor } from "../../../platform/http/types.ts";
 import { normalizeForSearch } from "../../../platform/text/normalize.ts";
 import { scopeSql } from "./scope.ts";
 
+/** How far a count goes before it says "more than": a LIMIT-ed subquery keeps a million rows cheap. */
+export const COUNT_CAP = 1_000;
+
+export type CappedCount = { n: number; capped: boolean };
+
 export type PetitionFilters = {
   q?: string;
   state?: string[];
@@ -36,18 +41,29 @@ export type PetitionListItem = {
   overdue_since: Date | null;
 };
 
-/** Builds the WHERE clause shared by the list, its count and the exports. */
-export function filterSql(actor: Actor, f: PetitionFilters, params: unknown[], now: Date): string {
+/**
+ * Builds the WHERE clause shared by the list, its count and the exports. `withoutText` leaves the full-text
+ * condition out (the windowed search applies it itself).
+ */
+export function filterSql(
+  actor: Actor,
+  f: PetitionFilters,
+  params: unknown[],
+  now: Date,
+  opts: { withoutText?: boolean } = {},
+): string {
   const where = [scopeSql(actor, params), "p.state <> 'draft' OR p.submitted_by = " + Number(actor.id)];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replaceAll("?", `$${params.length}`));
   };
-  if (f.q?.trim()) {
+  if (f.q?.trim() && !opts.withoutText) {
     const norm = normalizeForSearch(f.q);
     if (norm) add("p.tsv @@ plainto_tsquery('simple', ?)", norm);
   }
-  if (f.state?.length) add("p.state = ANY(?::text[])", f.state);
+  // One state as an equality: the planner can then walk (state, id) in order, which ANY(array) does not allow.
+  if (f.state?.length === 1) add("p.state = ?", f.state[0]);
+  else if (f.state?.length) add("p.state = ANY(?::text[])", f.state);
   if (f.kind) add("p.kind = ?", f.kind);
   if (f.category) add("p.category_code = ?", f.category);
   if (f.urgency) add("p.urgency = ?", f.urgency);
@@ -67,6 +83,106 @@ export const LIST_JOINS = `LEFT JOIN categories c ON c.code = p.category_code
   JOIN units v ON v.id = p.village_id LEFT JOIN units cm ON cm.id = v.parent_id
   LEFT JOIN agencies a ON a.id = p.agency_id`;
 
+/** How many of the newest rows (other filters applied) a text search reads before it falls back to the index. */
+export const SEARCH_WINDOW = 5_000;
+
+type Page = { items: PetitionListItem[]; next: string | null; total?: CappedCount };
+
+/**
+ * A text search, newest first. The full-text index finds every match, but a common term ("mất điện", "bảo hiểm
+ * y tế") matches tens of thousands of petitions and the page then fetches and sorts all of them (seconds at a
+ * million rows). So the newest SEARCH_WINDOW rows of the other filters are read first (an index walk by id):
+ * when they hold a page of matches, that page is exactly the newest matches. Only when they do not (a rare term,
+ * which the index makes cheap) does the query go to the index, below the window. The total is then known
+ * exactly when the window held everything, and otherwise stated as "more than" what was seen.
+ */
+async function searchPage(
+  db: Queryable,
+  actor: Actor,
+  f: PetitionFilters,
+  text: string,
+  now: Date,
+  after: number | null,
+  limit: number,
+  windowSize: number,
+): Promise<Page> {
+  const params: unknown[] = [];
+  const where = [filterSql(actor, f, params, now, { withoutText: true })];
+  if (after !== null) {
+    params.push(after);
+    where.push(`p.id < $${params.length}`);
+  }
+  params.push(text);
+  const textParam = params.length;
+  params.push(windowSize);
+  const windowParam = params.length;
+  params.push(limit + 1);
+  const { rows } = await db.query<{
+    ids: number[] | null;
+    seen: number;
+    hits: number;
+    lowest: number | null;
+  }>(
+    `SELECT (array_agg(w.id ORDER BY w.id DESC) FILTER (WHERE w.hit))[1:$${params.length}] AS ids,
+            count(*)::int AS seen, (count(*) FILTER (WHERE w.hit))::int AS hits, min(w.id)::int AS lowest
+       FROM (SELECT p.id, p.tsv @@ plainto_tsquery('simple', $${textParam}) AS hit
+               FROM petitions p WHERE ${where.join(" AND ")} ORDER BY p.id DESC LIMIT $${windowParam}) w`,
+    params,
+  );
+  const win = rows[0] ?? { ids: null, seen: 0, hits: 0, lowest: null };
+  const exhaustive = win.seen < windowSize;
+  let ids = (win.ids ?? []).map(Number);
+  let total: CappedCount | undefined =
+    after === null
+      ? exhaustive
+        ? { n: win.hits, capped: false }
+        : { n: win.hits, capped: true }
+      : undefined;
+  if (ids.length <= limit && !exhaustive && win.lowest !== null) {
+    // A rare term: the index holds few matches, so fetching them below the window is cheap.
+    const rest = [...params.slice(0, windowParam - 1)];
+    const restWhere = [...where, `p.tsv @@ plainto_tsquery('simple', $${textParam})`];
+    rest.push(win.lowest);
+    restWhere.push(`p.id < $${rest.length}`);
+    rest.push(limit + 1 - ids.length);
+    const more = await db.query<{ id: number }>(
+      `SELECT p.id FROM petitions p WHERE ${restWhere.join(" AND ")} ORDER BY p.id DESC LIMIT $${rest.length}`,
+      rest,
+    );
+    ids = ids.concat(more.rows.map((r) => Number(r.id)));
+    if (after === null) {
+      const counted = await countBelow(db, restWhere, rest.slice(0, -1), COUNT_CAP - win.hits);
+      total = { n: win.hits + counted.n, capped: counted.capped };
+    }
+  }
+  const items = ids.length
+    ? (
+        await db.query<PetitionListItem>(
+          `SELECT ${LIST_COLUMNS} FROM petitions p ${LIST_JOINS} WHERE p.id = ANY($1::bigint[]) ORDER BY p.id DESC`,
+          [ids.slice(0, limit)],
+        )
+      ).rows
+    : [];
+  const last = items[items.length - 1];
+  return { items, next: ids.length > limit && last ? String(last.id) : null, total };
+}
+
+/** Matches below the window, counted up to `cap` (the same LIMIT-ed subquery as the list's count). */
+async function countBelow(
+  db: Queryable,
+  where: string[],
+  params: unknown[],
+  cap: number,
+): Promise<CappedCount> {
+  if (cap <= 0) return { n: 0, capped: true };
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM petitions p WHERE ${where.join(" AND ")} LIMIT $${params.length + 1}) x`,
+    [...params, cap + 1],
+  );
+  const n = rows[0]?.n ?? 0;
+  return n > cap ? { n: cap, capped: true } : { n, capped: false };
+}
+
 /**
  * One page of the list, newest first (or by deadline, overdue first), with keyset pagination: the cursor is
  * the last row's id (and deadline), so page 5,000 costs what page 1 costs.
@@ -76,11 +192,16 @@ export async function listPetitions(
   actor: Actor,
   f: PetitionFilters,
   now: Date,
-  page: { after?: string | null; limit?: number } = {},
-): Promise<{ items: PetitionListItem[]; next: string | null }> {
+  page: { after?: string | null; limit?: number; searchWindow?: number } = {},
+): Promise<Page> {
+  const limit = Math.min(Math.max(page.limit ?? 30, 1), 200);
+  const text = f.q?.trim() ? normalizeForSearch(f.q) : "";
+  if (text && f.sort !== "deadline") {
+    const after = page.after && /^\d+$/.test(page.after) ? Number(page.after) : null;
+    return searchPage(db, actor, f, text, now, after, limit, page.searchWindow ?? SEARCH_WINDOW);
+  }
   const params: unknown[] = [];
   const where = [filterSql(actor, f, params, now)];
-  const limit = Math.min(Math.max(page.limit ?? 30, 1), 200);
   let order = "p.id DESC";
   if (f.sort === "deadline") {
     order = "p.deadline_at ASC NULLS LAST, p.id ASC";

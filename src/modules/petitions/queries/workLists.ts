@@ -1,11 +1,8 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/http/types.ts";
-import { filterSql, type PetitionFilters } from "./listPetitions.ts";
+import { type CappedCount, COUNT_CAP, filterSql, type PetitionFilters } from "./listPetitions.ts";
 
-/** How far a count goes before it says "more than": a LIMIT-ed subquery keeps a million rows cheap. */
-export const COUNT_CAP = 1_000;
-
-export type CappedCount = { n: number; capped: boolean };
+export { type CappedCount, COUNT_CAP };
 
 /** Matches of the list's filters in the person's scope, counted up to `cap` (then "more than cap"). */
 export async function countPetitions(

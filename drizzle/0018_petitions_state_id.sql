@@ -1,0 +1,1 @@
+CREATE INDEX "petitions_state_id" ON "petitions" USING btree ("state","id");
