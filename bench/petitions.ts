@@ -2,7 +2,8 @@
  * Issue 3 at scale (bench/generate.ts data, default 1,000,000 petitions on PostgreSQL): through the real app
  * over real HTTP, on PostgreSQL and on the embedded database.
  *   - submit (JSON API, Bearer token: validation, idempotency, the transaction with the audit chain and the
- *     outbox notices) against a bare single-row INSERT of the same row through the same `pg` pool;
+ *     outbox notices) against a bare single-row INSERT of the same row into `petitions` through the same `pg`
+ *     pool (and, for scale, into a copy of the table with its primary key only);
  *   - the list page, a filtered search and its second page (keyset cursor) as a coordinator, beside /healthz;
  *   - the leader's overview.
  */
@@ -65,12 +66,12 @@ async function get(
   return { status: res.status, text: await res.text() };
 }
 
-type Village = { id: number; name: string; commune: string; head: number; category: string };
+type Village = { id: number; name: string; commune: string; head: number; category: string; path: string };
 
 async function benchSubmit(database: Database, base: string, t: Target, n: number): Promise<BenchResult> {
   const pool = database.pool;
   const { rows: heads } = await pool.query<Village>(
-    `SELECT v.id, v.name, c.name AS commune, g.user_id AS head, 'giao_thong' AS category
+    `SELECT v.id, v.name, c.name AS commune, g.user_id AS head, 'giao_thong' AS category, v.path
        FROM role_grants g JOIN units v ON v.id = g.unit_id JOIN units c ON c.id = v.parent_id
       WHERE g.role = 'village_head' AND g.user_id IN (SELECT id FROM users WHERE username LIKE 'th-%') ORDER BY v.id LIMIT 40`,
   );
@@ -133,37 +134,48 @@ async function benchSubmit(database: Database, base: string, t: Target, n: numbe
       firstFailure ||= `${res.status} ${text.slice(0, 200)}`;
     }
   });
-  // Baseline: the same rows, one bare INSERT each, through the same pool, into a table like petitions (its columns,
-  // defaults and generated tsv, primary key only). The search fields are computed beforehand: a bare insert has none.
-  await pool.query("DROP TABLE IF EXISTS bench_bare_petitions");
-  await pool.query(
-    "CREATE TABLE bench_bare_petitions (LIKE petitions INCLUDING DEFAULTS INCLUDING GENERATED)",
-  );
-  await pool.query("ALTER TABLE bench_bare_petitions ALTER COLUMN id DROP DEFAULT, ADD PRIMARY KEY (id)");
-  await pool.query("CREATE SEQUENCE IF NOT EXISTS bench_bare_seq");
+  // Baselines: the same rows, one bare INSERT each, through the same pool. The search fields are computed
+  // beforehand (a bare insert has none).
+  //  1. into `petitions` itself: the row as the schema stores it (its indexes and the near-duplicate postings
+  //     trigger), without what the submission adds around it (HTTP, token, validation, routing, timeline, audit,
+  //     outbox, notices, the response) — the goal's ratio;
+  //  2. into a copy of the table with its primary key only: what the schema's indexes cost, shown beside it.
   const prepared = bodies.map((b) => ({
     ...b,
     sf: searchFields(b.w.title, b.w.body, [b.h.name, b.h.commune]),
   }));
+  const bareRow = (b: (typeof prepared)[number], i: number) => [
+    `B${b.key}`,
+    categories[i % categories.length],
+    b.w.title,
+    b.w.body,
+    b.h.id,
+    b.h.head,
+    `${b.key}-bare`,
+    b.sf.search_text,
+    b.sf.band_keys,
+    b.sf.features,
+    b.sf.feature_scheme,
+    b.h.path,
+  ];
+  const COLUMNS = `code, kind, category_code, title, body, urgency, households, village_id, submitted_by, state,
+    submitted_at, idempotency_key, search_text, band_keys, features, feature_scheme, unit_path`;
+  const VALUES = `$1, 'report', $2, $3, $4, 'normal', 3, $5, $6, 'submitted', now(), $7, $8, $9::int[], $10::jsonb, $11, $12`;
   const bare = await concurrently(SUBMITS, CLIENTS, async (i) => {
-    const b = prepared[i] as (typeof prepared)[number];
     await pool.query(
-      `INSERT INTO bench_bare_petitions (id, code, kind, category_code, title, body, urgency, households, village_id, unit_path, submitted_by,
-                                         state, submitted_at, idempotency_key, search_text, band_keys, features, feature_scheme)
-       VALUES (nextval('bench_bare_seq'), $1, 'report', $2, $3, $4, 'normal', 3, $5, '/', $6, 'submitted', now(), $7, $8, $9::int[], $10::jsonb, $11)`,
-      [
-        b.key,
-        categories[i % categories.length],
-        b.w.title,
-        b.w.body,
-        b.h.id,
-        b.h.head,
-        b.key,
-        b.sf.search_text,
-        b.sf.band_keys,
-        b.sf.features,
-        b.sf.feature_scheme,
-      ],
+      `INSERT INTO petitions (${COLUMNS}) VALUES (${VALUES})`,
+      bareRow(prepared[i] as (typeof prepared)[number], i),
+    );
+  });
+  await pool.query("DROP TABLE IF EXISTS bench_bare_petitions");
+  await pool.query(
+    "CREATE TABLE bench_bare_petitions (LIKE petitions INCLUDING DEFAULTS INCLUDING GENERATED)",
+  );
+  await pool.query("ALTER TABLE bench_bare_petitions ADD PRIMARY KEY (id)");
+  const bareKeyOnly = await concurrently(SUBMITS, CLIENTS, async (i) => {
+    await pool.query(
+      `INSERT INTO bench_bare_petitions (${COLUMNS}) VALUES (${VALUES})`,
+      bareRow(prepared[i] as (typeof prepared)[number], i),
     );
   });
   await pool.query("DROP TABLE bench_bare_petitions");
@@ -185,16 +197,20 @@ async function benchSubmit(database: Database, base: string, t: Target, n: numbe
   });
   const hs = summarise(http.lat);
   const bs = summarise(bare.lat);
+  const ks = summarise(bareKeyOnly.lat);
   const httpRps = (SUBMITS / http.wallMs) * 1000;
   const bareRps = (SUBMITS / bare.wallMs) * 1000;
+  const keyOnlyRps = (SUBMITS / bareKeyOnly.wallMs) * 1000;
   const ratio = httpRps / bareRps;
   return {
     name: `submit over HTTP vs bare INSERT — ${t.label}, ${n.toLocaleString("en-US")} petitions`,
     ok: ratio >= 0.3 && failures === 0,
     lines: [
       line(`POST /api/v1/petitions (${CLIENTS} clients)`, hs),
-      line(`bare INSERT (${CLIENTS} clients)`, bs),
-      `throughput: HTTP ${httpRps.toFixed(1)}/s, bare ${bareRps.toFixed(1)}/s, ratio ${ratio.toFixed(2)} (goal ≥ 0.3)`,
+      line(`bare INSERT INTO petitions (${CLIENTS} clients)`, bs),
+      line(`… into a primary-key-only copy`, ks),
+      `throughput: HTTP ${httpRps.toFixed(1)}/s, bare INSERT INTO petitions ${bareRps.toFixed(1)}/s, ratio ${ratio.toFixed(2)} (goal ≥ 0.3)`,
+      `beside the primary-key-only copy: ${keyOnlyRps.toFixed(1)}/s, ratio ${(httpRps / keyOnlyRps).toFixed(2)} (what the schema's indexes and postings cost, not the goal)`,
       `p50 ratio bare/HTTP ${(bs.p50 / hs.p50).toFixed(2)}; failures ${failures}${firstFailure ? ` (first: ${firstFailure})` : ""}`,
     ],
   };

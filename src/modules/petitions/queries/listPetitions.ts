@@ -61,8 +61,10 @@ export function filterSql(
     const norm = normalizeForSearch(f.q);
     if (norm) add("p.tsv @@ plainto_tsquery('simple', ?)", norm);
   }
-  // One state as an equality: the planner can then walk (state, id) in order, which ANY(array) does not allow.
-  if (f.state?.length === 1) add("p.state = ?", f.state[0]);
+  // One state as a one-value range, not an equality: with "=" the planner drops the state from the order (it is
+  // constant) and walks the primary key filtered by state, skipping tens of thousands of newer rows of other
+  // states when the state is an old one ("closed"); a range keeps (state, id) the index that gives the order.
+  if (f.state?.length === 1) add("p.state BETWEEN ? AND ?", f.state[0]);
   else if (f.state?.length) add("p.state = ANY(?::text[])", f.state);
   if (f.kind) add("p.kind = ?", f.kind);
   if (f.category) add("p.category_code = ?", f.category);
@@ -83,8 +85,17 @@ export const LIST_JOINS = `LEFT JOIN categories c ON c.code = p.category_code
   JOIN units v ON v.id = p.village_id LEFT JOIN units cm ON cm.id = v.parent_id
   LEFT JOIN agencies a ON a.id = p.agency_id`;
 
+/**
+ * Newest first. With one state the order names the state too (it is fixed, so nothing changes): the planner
+ * then walks (state, id) instead of the primary key filtered by state, which for an old state ("closed") first
+ * skips every newer row of the other states (tens of thousands at a million petitions).
+ */
+function newestOrder(f: PetitionFilters): string {
+  return f.state?.length === 1 ? "p.state DESC, p.id DESC" : "p.id DESC";
+}
+
 /** How many of the newest rows (other filters applied) a text search reads before it falls back to the index. */
-export const SEARCH_WINDOW = 5_000;
+export const SEARCH_WINDOW = 2_000;
 
 type Page = { items: PetitionListItem[]; next: string | null; total?: CappedCount };
 
@@ -92,9 +103,10 @@ type Page = { items: PetitionListItem[]; next: string | null; total?: CappedCoun
  * A text search, newest first. The full-text index finds every match, but a common term ("mất điện", "bảo hiểm
  * y tế") matches tens of thousands of petitions and the page then fetches and sorts all of them (seconds at a
  * million rows). So the newest SEARCH_WINDOW rows of the other filters are read first (an index walk by id):
- * when they hold a page of matches, that page is exactly the newest matches. Only when they do not (a rare term,
- * which the index makes cheap) does the query go to the index, below the window. The total is then known
- * exactly when the window held everything, and otherwise stated as "more than" what was seen.
+ * when they hold a page of matches, that page is exactly the newest matches; an uncommon term gets one more
+ * window sized from the share of matches seen. Only a rare term, which the full-text index makes cheap, goes to
+ * that index, below the windows. The total is exact when the windows held everything or the index was used,
+ * and otherwise stated as "more than" the matches seen.
  */
 async function searchPage(
   db: Queryable,
@@ -108,52 +120,65 @@ async function searchPage(
 ): Promise<Page> {
   const params: unknown[] = [];
   const where = [filterSql(actor, f, params, now, { withoutText: true })];
-  if (after !== null) {
-    params.push(after);
-    where.push(`p.id < $${params.length}`);
-  }
   params.push(text);
   const textParam = params.length;
-  params.push(windowSize);
-  const windowParam = params.length;
-  params.push(limit + 1);
-  const { rows } = await db.query<{
-    ids: number[] | null;
-    seen: number;
-    hits: number;
-    lowest: number | null;
-  }>(
-    `SELECT (array_agg(w.id ORDER BY w.id DESC) FILTER (WHERE w.hit))[1:$${params.length}] AS ids,
-            count(*)::int AS seen, (count(*) FILTER (WHERE w.hit))::int AS hits, min(w.id)::int AS lowest
-       FROM (SELECT p.id, p.tsv @@ plainto_tsquery('simple', $${textParam}) AS hit
-               FROM petitions p WHERE ${where.join(" AND ")} ORDER BY p.id DESC LIMIT $${windowParam}) w`,
-    params,
-  );
-  const win = rows[0] ?? { ids: null, seen: 0, hits: 0, lowest: null };
-  const exhaustive = win.seen < windowSize;
-  let ids = (win.ids ?? []).map(Number);
-  let total: CappedCount | undefined =
-    after === null
-      ? exhaustive
-        ? { n: win.hits, capped: false }
-        : { n: win.hits, capped: true }
-      : undefined;
-  if (ids.length <= limit && !exhaustive && win.lowest !== null) {
-    // A rare term: the index holds few matches, so fetching them below the window is cheap.
-    const rest = [...params.slice(0, windowParam - 1)];
-    const restWhere = [...where, `p.tsv @@ plainto_tsquery('simple', $${textParam})`];
-    rest.push(win.lowest);
-    restWhere.push(`p.id < $${rest.length}`);
-    rest.push(limit + 1 - ids.length);
-    const more = await db.query<{ id: number }>(
-      `SELECT p.id FROM petitions p WHERE ${restWhere.join(" AND ")} ORDER BY p.id DESC LIMIT $${rest.length}`,
-      rest,
-    );
-    ids = ids.concat(more.rows.map((r) => Number(r.id)));
-    if (after === null) {
-      const counted = await countBelow(db, restWhere, rest.slice(0, -1), COUNT_CAP - win.hits);
-      total = { n: win.hits + counted.n, capped: counted.capped };
+  const matches = `p.tsv @@ plainto_tsquery('simple', $${textParam})`;
+  let below = after;
+  let ids: number[] = [];
+  let hits = 0;
+  let seen = 0;
+  let exhaustive = false;
+  // First window, then — when the matches are merely uncommon — one more, sized from the share of matches seen.
+  for (let size = windowSize, step = 0; step < 2; step++) {
+    const args = [...params];
+    const cond = [...where];
+    if (below !== null) {
+      args.push(below);
+      cond.push(`p.id < $${args.length}`);
     }
+    args.push(size, limit + 1 - ids.length);
+    const { rows } = await db.query<{
+      ids: number[] | null;
+      seen: number;
+      hits: number;
+      lowest: number | null;
+    }>(
+      `SELECT (array_agg(w.id ORDER BY w.id DESC) FILTER (WHERE w.hit))[1:$${args.length}] AS ids,
+              count(*)::int AS seen, (count(*) FILTER (WHERE w.hit))::int AS hits, min(w.id)::int AS lowest
+         FROM (SELECT p.id, ${matches} AS hit
+                 FROM petitions p WHERE ${cond.join(" AND ")} ORDER BY ${newestOrder(f)} LIMIT $${args.length - 1}) w`,
+      args,
+    );
+    const win = rows[0] ?? { ids: null, seen: 0, hits: 0, lowest: null };
+    ids = ids.concat((win.ids ?? []).map(Number));
+    hits += win.hits;
+    seen += win.seen;
+    if (win.seen < size || win.lowest === null) {
+      exhaustive = true;
+      break;
+    }
+    below = win.lowest;
+    if (ids.length > limit || hits === 0) break;
+    size = Math.min(8 * windowSize, Math.ceil((2 * (limit + 1 - ids.length) * seen) / hits));
+  }
+  let total: CappedCount | undefined = after === null ? { n: hits, capped: !exhaustive } : undefined;
+  if (ids.length <= limit && !exhaustive) {
+    // A rare term: the full-text index holds few matches, so fetching them below the windows is cheap.
+    const rest = [...params];
+    const restWhere = [...where, matches];
+    if (below !== null) {
+      rest.push(below);
+      restWhere.push(`p.id < $${rest.length}`);
+    }
+    const [more, counted] = await Promise.all([
+      db.query<{ id: number }>(
+        `SELECT p.id FROM petitions p WHERE ${restWhere.join(" AND ")} ORDER BY p.id DESC LIMIT $${rest.length + 1}`,
+        [...rest, limit + 1 - ids.length],
+      ),
+      after === null ? countBelow(db, restWhere, rest, COUNT_CAP - hits) : null,
+    ]);
+    ids = ids.concat(more.rows.map((r) => Number(r.id)));
+    if (counted) total = { n: hits + counted.n, capped: counted.capped };
   }
   const items = ids.length
     ? (
@@ -202,7 +227,7 @@ export async function listPetitions(
   }
   const params: unknown[] = [];
   const where = [filterSql(actor, f, params, now)];
-  let order = "p.id DESC";
+  let order = newestOrder(f);
   if (f.sort === "deadline") {
     order = "p.deadline_at ASC NULLS LAST, p.id ASC";
     if (page.after) {
