@@ -102,17 +102,16 @@ function toJsonValue(value: unknown): unknown {
  */
 export async function appendAudit(client: Queryable, e: AuditEvent, at: Date): Promise<void> {
   if (Number.isNaN(at.getTime())) throw new RangeError("appendAudit: invalid date");
-  const locked = await client.query<{ isolation: string }>(
-    "SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation",
+  // The lock, then the last hash read with a snapshot taken after it (see migration 0019): one round trip.
+  const head = await client.query<{ hash: string | null; isolation: string }>(
+    "SELECT hash, isolation FROM audit_chain_head($1)",
     [AUDIT_LOCK],
   );
-  const isolation = locked.rows[0]?.isolation;
+  const isolation = head.rows[0]?.isolation;
   if (isolation !== "read committed") {
     throw new Error(`appendAudit needs a READ COMMITTED transaction (this one is ${isolation ?? "unknown"})`);
   }
-  // A new statement after the lock: under READ COMMITTED it sees the previous appender's committed row.
-  const last = await client.query<{ hash: string }>("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
-  const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+  const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
   const content: HashedContent = {
     at: at.toISOString(),
     actorId: e.actorId,

@@ -6,7 +6,7 @@ import { FEATURE_SCHEME, fingerprint } from "../../../platform/text/detector.ts"
 import { normalizeForSearch } from "../../../platform/text/normalize.ts";
 import { notifyAll } from "../../notifications/notify.ts";
 import { canFileFor } from "../policy.ts";
-import { rolesOver } from "../recipients.ts";
+import { ancestorIds, ROLES_OVER_SQL } from "../recipients.ts";
 import type { Kind, Urgency } from "../states.ts";
 
 export type Upload = { bytes: Uint8Array; name: string };
@@ -136,8 +136,13 @@ export async function submitPetition(
       ctx,
       options.draft ? "petition.save_draft" : "petition.submit",
       async (client, now) => {
-        // The petition and its first timeline event in one statement.
-        const { rows } = await client.query<{ id: number; code: string; event_id: number }>(
+        // The petition, its first timeline event and the commune officers to tell, in one statement.
+        const { rows } = await client.query<{
+          id: number;
+          code: string;
+          event_id: number;
+          officers: number[] | null;
+        }>(
           `WITH s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id),
                 p AS (
          INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
@@ -149,8 +154,9 @@ export async function submitPetition(
          RETURNING id, code),
                 e AS (
          INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state)
-         SELECT p.id, $1, $11, $19, NULL, $12 FROM p RETURNING id)
-         SELECT p.id, p.code, e.id AS event_id FROM p, e`,
+         SELECT p.id, $1, $11, $19, NULL, $12 FROM p RETURNING id),
+                o AS (${ROLES_OVER_SQL.replace("$1", "'commune_officer'").replace("$2", "$20")})
+         SELECT p.id, p.code, e.id AS event_id, (SELECT array_agg(user_id) FROM o) AS officers FROM p, e`,
           [
             now,
             input.kind,
@@ -171,9 +177,10 @@ export async function submitPetition(
             search.features,
             search.feature_scheme,
             options.draft ? "save_draft" : "submit",
+            ancestorIds(village.path),
           ],
         );
-        const created = rows[0] as { id: number; code: string; event_id: number };
+        const created = rows[0] as { id: number; code: string; event_id: number; officers: number[] | null };
         const p = { id: created.id, code: created.code };
         if (input.residents && (input.residents.names || input.residents.phones)) {
           await client.query(
@@ -186,10 +193,9 @@ export async function submitPetition(
         if (input.voice)
           await attach(client, p.id, eventId, [input.voice], "submission", ["audio"], ctx.actor.id);
         if (!options.draft) {
-          const officers = await rolesOver(client, "commune_officer", village.path);
           await notifyAll(
             client,
-            officers,
+            (created.officers ?? []).map(Number),
             {
               kind: "petition_submitted",
               params: { code: p.code, title: input.title, village: village.name },
