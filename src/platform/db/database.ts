@@ -34,7 +34,10 @@ export async function openDatabase(
     if (options.lock !== false && pgdata !== "memory://") release = acquireDataDirLock(config.dataDir);
     if (pgdata !== "memory://") mkdirSync(pgdata, { recursive: true });
     try {
-      embedded = await startEmbeddedDatabase(pgdata, config.dbPoolSize + 2);
+      // Room for the pool, the health probe and the sockets still closing: pg-pool drops a client after any
+      // failed query and opens a new one at once, before the server has counted the old one out; a tight
+      // limit then refused the new connection ("Connection terminated unexpectedly").
+      embedded = await startEmbeddedDatabase(pgdata, config.dbPoolSize * 4 + 8);
     } catch (err) {
       release?.();
       throw err;

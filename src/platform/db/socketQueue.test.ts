@@ -63,3 +63,57 @@ test("the embedded database serves many concurrent connections mixing statements
     await database.close();
   }
 });
+
+test("failing statements among concurrent connections fail alone: every other statement still gets its answer", async () => {
+  // pg-pool drops a client after any failed query and connects a new one at once; the embedded server must
+  // accept it while the old socket is still closing, or an unrelated query dies ("Connection terminated").
+  const database: Database = await openDatabase(
+    { embedded: true, databaseUrl: undefined, dataDir: "", dbPoolSize: 8 },
+    { pgdata: "memory://", lock: false },
+  );
+  try {
+    await database.pool.query("CREATE TABLE t (id int PRIMARY KEY, who int NOT NULL)");
+    await database.pool.query("INSERT INTO t (id, who) VALUES (0, -1)");
+    let next = 1;
+    const errors = new Map<string, number>();
+    const worker = async (w: number) => {
+      for (let i = 0; i < 40; i++) {
+        const id = next++;
+        try {
+          if (i % 4 === 1) {
+            await database.pool.query("INSERT INTO t (id, who) VALUES ($1, $2)", [0, w]);
+          } else if (i % 4 === 2) {
+            const c = await database.pool.connect();
+            try {
+              await c.query("BEGIN");
+              await c.query("INSERT INTO t (id, who) VALUES ($1, $2)", [id, w]);
+              await c.query("INSERT INTO t (id, who) VALUES ($1, $2)", [id, w]);
+              await c.query("COMMIT");
+            } catch (err) {
+              await c.query("ROLLBACK");
+              throw err;
+            } finally {
+              c.release();
+            }
+          } else {
+            await database.pool.query("INSERT INTO t (id, who) VALUES ($1, $2)", [id, w]);
+            const r = await database.pool.query<{ who: number }>("SELECT who FROM t WHERE id = $1", [id]);
+            assert.equal(r.rows[0]?.who, w, "the answer of this connection's own query");
+          }
+        } catch (err) {
+          const message = (err as Error).message;
+          errors.set(message, (errors.get(message) ?? 0) + 1);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
+    // 8 workers × 10 duplicate inserts, and 8 × 10 transactions whose second insert is a duplicate: nothing else.
+    assert.deepEqual(Object.fromEntries(errors), {
+      'duplicate key value violates unique constraint "t_pkey"': 160,
+    });
+    const n = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM t");
+    assert.equal(n.rows[0]?.n, 1 + 8 * 20);
+  } finally {
+    await database.close();
+  }
+});
