@@ -18,13 +18,22 @@ test("a batch is open after Parse/Bind/Describe/Execute and closed by Sync, a si
   );
 });
 
-test("the embedded database serves many concurrent connections mixing statements and transactions, none lost or crossed", async () => {
+/** A throw-away embedded database (8 pooled connections) with a table t (id, who). */
+async function withTable(fn: (database: Database) => Promise<void>): Promise<void> {
   const database: Database = await openDatabase(
     { embedded: true, databaseUrl: undefined, dataDir: "", dbPoolSize: 8 },
     { pgdata: "memory://", lock: false },
   );
   try {
     await database.pool.query("CREATE TABLE t (id int PRIMARY KEY, who int NOT NULL)");
+    await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+test("the embedded database serves many concurrent connections mixing statements and transactions, none lost or crossed", async () => {
+  await withTable(async (database) => {
     let next = 0;
     const worker = async (w: number) => {
       for (let i = 0; i < 40; i++) {
@@ -59,20 +68,13 @@ test("the embedded database serves many concurrent connections mixing statements
     await Promise.race([done, timeout]);
     const n = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM t");
     assert.equal(n.rows[0]?.n, 320);
-  } finally {
-    await database.close();
-  }
+  });
 });
 
 test("failing statements among concurrent connections fail alone: every other statement still gets its answer", async () => {
   // pg-pool drops a client after any failed query and connects a new one at once; the embedded server must
   // accept it while the old socket is still closing, or an unrelated query dies ("Connection terminated").
-  const database: Database = await openDatabase(
-    { embedded: true, databaseUrl: undefined, dataDir: "", dbPoolSize: 8 },
-    { pgdata: "memory://", lock: false },
-  );
-  try {
-    await database.pool.query("CREATE TABLE t (id int PRIMARY KEY, who int NOT NULL)");
+  await withTable(async (database) => {
     await database.pool.query("INSERT INTO t (id, who) VALUES (0, -1)");
     let next = 1;
     const errors = new Map<string, number>();
@@ -113,7 +115,5 @@ test("failing statements among concurrent connections fail alone: every other st
     });
     const n = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM t");
     assert.equal(n.rows[0]?.n, 1 + 8 * 20);
-  } finally {
-    await database.close();
-  }
+  });
 });
