@@ -47,14 +47,25 @@ export function createTranslator(catalogs: Catalogs, locale: Locale): Translate 
   };
 }
 
+// Built once: a DateTimeFormat costs far more to construct than to use, and every list page formats dozens of dates.
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const dayTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 function parts(d: Date, withTime: boolean): Record<string, string> {
-  const fmt = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
-  });
+  const fmt = withTime ? dayTimeFormat : dayFormat;
   return Object.fromEntries(fmt.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
