@@ -234,7 +234,7 @@ export function newsPublicRoutes(app: App): void {
       );
     }
     const a = await articleBySlug(deps.pool, slug);
-    if (!a || a.state !== "published") return notFound(c);
+    if (a?.state !== "published") return notFound(c);
     try {
       await submitFeedback(
         { pool: deps.pool, clock: deps.clock, actorId: c.get("actor")?.id ?? null },
