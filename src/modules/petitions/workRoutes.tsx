@@ -15,7 +15,6 @@ import { allowed } from "../../platform/http/guards.ts";
 import { page } from "../../platform/http/render.tsx";
 import { formBody, intParam } from "../../platform/http/request.ts";
 import type { Actor, App, AppEnv, NavItem } from "../../platform/http/types.ts";
-import { normalizeForSearch } from "../../platform/text/normalize.ts";
 import { findAgency } from "../agencies/queries/findAgency.ts";
 import {
   createAnswerTemplate,
@@ -26,7 +25,7 @@ import { decideExtension } from "./commands/steps.ts";
 import { extendDeadline } from "./deadlines.ts";
 import { canListPetitions } from "./policy.ts";
 import { listAnswerTemplates } from "./queries/answerTemplates.ts";
-import { listPetitions } from "./queries/listPetitions.ts";
+import { listPetitions, windowedSearchText } from "./queries/listPetitions.ts";
 import { overviewScope, petitionOverview } from "./queries/overview.ts";
 import {
   agencyOptions,
@@ -125,7 +124,7 @@ export function petitionWorkRoutes(app: App): void {
       const params = parseListParams(new URL(c.req.url).searchParams);
       const failed = Object.keys(params.errors).length > 0;
       // A text search states its own total (see searchPage); otherwise the count runs beside the page.
-      const searching = !!normalizeForSearch(params.filters.q ?? "") && params.filters.sort !== "deadline";
+      const searching = windowedSearchText(params.filters) !== "";
       const [units, agencies, categories, list, counted] = await Promise.all([
         unitFilterOptions(deps.pool, actor, deps.config.provinceCode),
         agencyOptions(deps.pool),

@@ -86,12 +86,20 @@ export const LIST_JOINS = `LEFT JOIN categories c ON c.code = p.category_code
   LEFT JOIN agencies a ON a.id = p.agency_id`;
 
 /**
- * Newest first. With one state the order names the state too (it is fixed, so nothing changes): the planner
- * then walks (state, id) instead of the primary key filtered by state, which for an old state ("closed") first
- * skips every newer row of the other states (tens of thousands at a million petitions).
+ * Newest first. With one state the order names the state too (it is fixed, so nothing changes): together with
+ * filterSql's one-value range it makes (state, id) the index that gives the order, instead of the primary key
+ * filtered by state, which for an old state ("closed") first skips every newer row of the other states.
  */
 function newestOrder(f: PetitionFilters): string {
   return f.state?.length === 1 ? "p.state DESC, p.id DESC" : "p.id DESC";
+}
+
+/**
+ * The normalised search text when the list is a text search by newest (which states its own total, see
+ * searchPage), else "" (no text, or sorted by deadline: the plain query and a separate count).
+ */
+export function windowedSearchText(f: PetitionFilters): string {
+  return f.q?.trim() && f.sort !== "deadline" ? normalizeForSearch(f.q) : "";
 }
 
 /** How many of the newest rows (other filters applied) a text search reads before it falls back to the index. */
@@ -175,7 +183,8 @@ async function searchPage(
         `SELECT p.id FROM petitions p WHERE ${restWhere.join(" AND ")} ORDER BY p.id DESC LIMIT $${rest.length + 1}`,
         [...rest, limit + 1 - ids.length],
       ),
-      after === null ? countBelow(db, restWhere, rest, COUNT_CAP - hits) : null,
+      // hits ≤ limit here (every hit up to limit + 1 is in ids), so the cap stays positive
+      after === null ? cappedCount(db, restWhere.join(" AND "), rest, COUNT_CAP - hits) : null,
     ]);
     ids = ids.concat(more.rows.map((r) => Number(r.id)));
     if (counted) total = { n: hits + counted.n, capped: counted.capped };
@@ -192,16 +201,15 @@ async function searchPage(
   return { items, next: ids.length > limit && last ? String(last.id) : null, total };
 }
 
-/** Matches below the window, counted up to `cap` (the same LIMIT-ed subquery as the list's count). */
-async function countBelow(
+/** Rows of petitions `p` matching `where`, counted up to `cap` (then "more than cap"): a LIMIT-ed subquery. */
+export async function cappedCount(
   db: Queryable,
-  where: string[],
+  where: string,
   params: unknown[],
   cap: number,
 ): Promise<CappedCount> {
-  if (cap <= 0) return { n: 0, capped: true };
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM petitions p WHERE ${where.join(" AND ")} LIMIT $${params.length + 1}) x`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM petitions p WHERE ${where} LIMIT $${params.length + 1}) x`,
     [...params, cap + 1],
   );
   const n = rows[0]?.n ?? 0;
@@ -220,8 +228,8 @@ export async function listPetitions(
   page: { after?: string | null; limit?: number; searchWindow?: number } = {},
 ): Promise<Page> {
   const limit = Math.min(Math.max(page.limit ?? 30, 1), 200);
-  const text = f.q?.trim() ? normalizeForSearch(f.q) : "";
-  if (text && f.sort !== "deadline") {
+  const text = windowedSearchText(f);
+  if (text) {
     const after = page.after && /^\d+$/.test(page.after) ? Number(page.after) : null;
     return searchPage(db, actor, f, text, now, after, limit, page.searchWindow ?? SEARCH_WINDOW);
   }

@@ -1,11 +1,17 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/http/types.ts";
-import { type CappedCount, COUNT_CAP, filterSql, type PetitionFilters } from "./listPetitions.ts";
+import {
+  type CappedCount,
+  COUNT_CAP,
+  cappedCount,
+  filterSql,
+  type PetitionFilters,
+} from "./listPetitions.ts";
 
 export { type CappedCount, COUNT_CAP };
 
 /** Matches of the list's filters in the person's scope, counted up to `cap` (then "more than cap"). */
-export async function countPetitions(
+export function countPetitions(
   db: Queryable,
   actor: Actor,
   f: PetitionFilters,
@@ -13,14 +19,7 @@ export async function countPetitions(
   cap = COUNT_CAP,
 ): Promise<CappedCount> {
   const params: unknown[] = [];
-  const where = filterSql(actor, f, params, now);
-  params.push(cap + 1);
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM petitions p WHERE ${where} LIMIT $${params.length}) x`,
-    params,
-  );
-  const n = rows[0]?.n ?? 0;
-  return n > cap ? { n: cap, capped: true } : { n, capped: false };
+  return cappedCount(db, filterSql(actor, f, params, now), params, cap);
 }
 
 export type Option = { value: string; label: string };
