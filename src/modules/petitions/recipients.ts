@@ -20,7 +20,6 @@ export async function agencyOfficers(db: Queryable, agencyId: number): Promise<n
   return rows.map((r) => r.user_id);
 }
 
-/** People holding `role` over a unit path (their grant's unit is an ancestor of it, or province-wide). */
 /** The ids of a unit and its ancestors, from its path ('/25/2582/4983/' → [25, 2582, 4983]). */
 export function ancestorIds(unitPath: string): number[] {
   return unitPath
@@ -29,13 +28,21 @@ export function ancestorIds(unitPath: string): number[] {
     .map(Number);
 }
 
-/** Active holders of role $1 over the unit whose ancestors' ids are $2 (or over everything). */
-export const ROLES_OVER_SQL = `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
-      WHERE g.role = $1 AND (g.unit_id = ANY($2::bigint[]) OR g.unit_id IS NULL)`;
+/**
+ * Active holders of a role over a unit, as SQL over the given placeholders: `role` a text, `ancestors` the unit's
+ * ancestorIds. A unit's path lists its ancestors' ids, so the grants over it are those on one of them (or on no
+ * unit), found through the index on role_grants.unit_id instead of testing every grant's path.
+ */
+export function rolesOverSql(role: string, ancestors: string): string {
+  return `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
+      WHERE g.role = ${role} AND (g.unit_id = ANY(${ancestors}::bigint[]) OR g.unit_id IS NULL)`;
+}
 
+/** People holding `role` over a unit path (their grant's unit is an ancestor of it, or province-wide). */
 export async function rolesOver(db: Queryable, role: string, unitPath: string): Promise<number[]> {
-  // A unit's path lists its ancestors' ids ('/25/2582/4983/'): the grants over it are those on one of them
-  // (or on no unit), found through the index on role_grants.unit_id instead of testing every grant's path.
-  const { rows } = await db.query<{ user_id: number }>(ROLES_OVER_SQL, [role, ancestorIds(unitPath)]);
+  const { rows } = await db.query<{ user_id: number }>(rolesOverSql("$1", "$2"), [
+    role,
+    ancestorIds(unitPath),
+  ]);
   return rows.map((r) => r.user_id);
 }

@@ -6,7 +6,7 @@ import { FEATURE_SCHEME, fingerprint } from "../../../platform/text/detector.ts"
 import { normalizeForSearch } from "../../../platform/text/normalize.ts";
 import { notifyAll } from "../../notifications/notify.ts";
 import { canFileFor } from "../policy.ts";
-import { ancestorIds, ROLES_OVER_SQL } from "../recipients.ts";
+import { ancestorIds, rolesOverSql } from "../recipients.ts";
 import type { Kind, Urgency } from "../states.ts";
 
 export type Upload = { bytes: Uint8Array; name: string };
@@ -155,7 +155,7 @@ export async function submitPetition(
                 e AS (
          INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state)
          SELECT p.id, $1, $11, $19, NULL, $12 FROM p RETURNING id),
-                o AS (${ROLES_OVER_SQL.replace("$1", "'commune_officer'").replace("$2", "$20")})
+                o AS (${rolesOverSql("'commune_officer'", "$20")})
          SELECT p.id, p.code, e.id AS event_id, (SELECT array_agg(user_id) FROM o) AS officers FROM p, e`,
           [
             now,
