@@ -1,4 +1,4 @@
-import { toLocalDate } from "../../../platform/calendar/localDate.ts";
+import { daysInMonth, toLocalDate } from "../../../platform/calendar/localDate.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 
@@ -121,7 +121,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The last day of an ISO day's month ("2026-02-10" → "2026-02-28"). */
 function lastDayOfMonth(isoDay: string): string {
   const [y, m] = isoDay.split("-").map(Number) as [number, number];
-  return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+  return `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
 }
 const firstOfNextMonth = (y: number, m: number) => (m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`);
 
@@ -133,7 +133,7 @@ export function fullMonths(from: string, to: string): { monthFrom: string; month
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
   const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
   const start = fd === 1 ? from : firstOfNextMonth(fy, fm);
-  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  const lastDay = daysInMonth(ty, tm);
   const end = td === lastDay ? firstOfNextMonth(ty, tm) : `${ty}-${pad(tm)}-01`;
   if (start >= end) {
     // no whole month: [from, monthFrom) then (monthTo, to] must still cover the period with daily rows
