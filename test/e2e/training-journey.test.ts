@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { PDFParse } from "pdf-parse";
 import type { Browser, Page } from "playwright-core";
 import QRCode from "qrcode";
+import { formatDateTime } from "../../src/platform/i18n/i18n.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { DESKTOP, launchBrowser, newContext, PHONE, resultsDir } from "./support/browser.ts";
@@ -26,26 +27,14 @@ const TITLE = "Tiếp nhận và xử lý phản ánh, kiến nghị của Nhân
 
 /** Today and a window around now in Việt Nam, so the session is the one "running now" at check-in. */
 function sessionNow(): { date: string; start: string; end: string } {
-  const fmt = (d: Date) =>
-    Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Asia/Ho_Chi_Minh",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      })
-        .formatToParts(d)
-        .map((p) => [p.type, p.value]),
-    );
-  const now = fmt(new Date());
-  const minutes = Number(now.hour) * 60 + Number(now.minute);
+  // "dd/mm/yyyy HH:MM" in Asia/Ho_Chi_Minh, as the app itself writes it
+  const [date = "", time = "00:00"] = formatDateTime(new Date()).split(" ");
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const minutes = hour * 60 + minute;
   const hhmm = (m: number) =>
     `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   return {
-    date: `${now.day}/${now.month}/${now.year}`,
+    date,
     start: hhmm(Math.max(0, minutes - 30)),
     end: hhmm(Math.min(23 * 60 + 59, minutes + 120)),
   };
