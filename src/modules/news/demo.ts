@@ -1,8 +1,8 @@
+import { toLocalDate } from "../../platform/calendar/index.ts";
 import { type CommandContext, runCommand } from "../../platform/commands.ts";
 import { storeFile } from "../../platform/files/store.ts";
 import { insertArticle } from "./commands/articleRows.ts";
 import { demoCoverPng } from "./demoImage.ts";
-import { localDateOf } from "./localDay.ts";
 
 type DemoArticle = {
   title: string;
@@ -273,7 +273,7 @@ export async function seedNewsDemo(ctx: CommandContext): Promise<number> {
         const n =
           d < 7 ? (d % 3 === 1 ? 1 : 0) : Math.round((a.popularity * 6) / (1 + (a.daysAgo - d) * 0.4));
         if (n > 0) {
-          days.push(localDateOf(new Date(now.getTime() - d * 86_400_000)));
+          days.push(toLocalDate(new Date(now.getTime() - d * 86_400_000)));
           counts.push(n);
         }
       }

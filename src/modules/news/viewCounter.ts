@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { toLocalDate } from "../../platform/calendar/index.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { localDateOf } from "./localDay.ts";
 
 /** Crawlers, link previewers, monitors and headless tools: they read pages but are not readers. */
 const BOT_RE =
@@ -38,14 +38,15 @@ export class ViewCounter {
   /** Records a view; true when it counted (not a bot, not a repeat within the window). */
   record(articleId: number, reader: string, userAgent: string | undefined): boolean {
     if (isBot(userAgent)) return false;
-    const now = this.clock.now().getTime();
+    const at = this.clock.now();
+    const now = at.getTime();
     const key = this.keyOf(articleId, reader);
     const last = this.seen.get(key);
     if (last !== undefined && now - last < DEDUPE_WINDOW_MS) return false;
     this.seen.delete(key); // re-inserted at the end: the Map stays in time order for pruning
     this.seen.set(key, now);
     if (this.seen.size > MAX_SEEN) this.prune(now, true);
-    const bucket = `${articleId}|${localDateOf(this.clock.now())}`;
+    const bucket = `${articleId}|${toLocalDate(at)}`;
     this.pending.set(bucket, (this.pending.get(bucket) ?? 0) + 1);
     this.start();
     return true;

@@ -94,12 +94,14 @@ export function clusterRoutes(app: App): void {
       const view = id ? await getPetition(c.get("deps").pool, actor, id) : null;
       if (!view || !canWorkClusters(actor)) return errorResponse(c, 404);
       const p = view.petition;
-      const similar = await findSimilar(c.get("deps").pool, `${p.title}\n${p.body}`, {
-        placeNames: [p.village_name, p.commune_name ?? ""],
-        excludeId: p.id,
-        limit: 10,
-      });
-      const claim = await joinClaimOf(c.get("deps").pool, p.id);
+      const [similar, claim] = await Promise.all([
+        findSimilar(c.get("deps").pool, `${p.title}\n${p.body}`, {
+          placeNames: [p.village_name, p.commune_name ?? ""],
+          excludeId: p.id,
+          limit: 10,
+        }),
+        joinClaimOf(c.get("deps").pool, p.id),
+      ]);
       const canLink = p.cluster_id === null && canAct(actor, "merge", view.subject);
       const t = c.get("t");
       return page(c, t("clusters.similar.title"), (ctx) => (

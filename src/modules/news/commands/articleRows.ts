@@ -25,7 +25,8 @@ const RESERVED = new Set(["quan-tri", "tim-kiem", "chuyen-muc", "kiem-duyet", "m
 /** A free slug for the title, chosen under a transaction lock so two editors never get the same one. */
 export async function freeSlug(client: Queryable, title: string, exceptId: number | null): Promise<string> {
   await client.query("SELECT pg_advisory_xact_lock(7301946628112077)");
-  const base = RESERVED.has(slugify(title)) ? `${slugify(title)}-tin` : slugify(title);
+  const slug = slugify(title);
+  const base = RESERVED.has(slug) ? `${slug}-tin` : slug;
   const { rows } = await client.query<{ slug: string }>(
     `SELECT slug FROM news_articles WHERE (slug = $1 OR slug LIKE $1 || '-%') AND ($2::bigint IS NULL OR id <> $2)`,
     [base, exceptId],

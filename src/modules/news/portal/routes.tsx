@@ -7,30 +7,24 @@ import type { App } from "../../../platform/http/types.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/i18n.ts";
 import { monthlyStats, publicClusters, publishedAnswers } from "./queries.ts";
 
+/** The transparency pages (the commitments one belongs to its own module), in the order both lists show them. */
+const SECTIONS = [
+  { href: "/cong-khai/tra-loi", key: "portal.nav.answers" },
+  { href: "/cong-khai/nhom-kien-nghi", key: "portal.nav.clusters" },
+  { href: "/cong-khai/cam-ket", key: "portal.nav.commitments" },
+  { href: "/cong-khai/thong-ke", key: "portal.nav.stats" },
+] as const;
+
 const PortalNav: FC<{ ctx: PageContext }> = ({ ctx }) => (
   <nav class="news-cats" aria-label={ctx.t("news.transparency")}>
     <ul>
-      <li>
-        <a href="/cong-khai/tra-loi" aria-current={ctx.path === "/cong-khai/tra-loi" ? "page" : undefined}>
-          {ctx.t("portal.nav.answers")}
-        </a>
-      </li>
-      <li>
-        <a
-          href="/cong-khai/nhom-kien-nghi"
-          aria-current={ctx.path === "/cong-khai/nhom-kien-nghi" ? "page" : undefined}
-        >
-          {ctx.t("portal.nav.clusters")}
-        </a>
-      </li>
-      <li>
-        <a href="/cong-khai/cam-ket">{ctx.t("portal.nav.commitments")}</a>
-      </li>
-      <li>
-        <a href="/cong-khai/thong-ke" aria-current={ctx.path === "/cong-khai/thong-ke" ? "page" : undefined}>
-          {ctx.t("portal.nav.stats")}
-        </a>
-      </li>
+      {SECTIONS.map((s) => (
+        <li>
+          <a href={s.href} aria-current={ctx.path === s.href ? "page" : undefined}>
+            {ctx.t(s.key)}
+          </a>
+        </li>
+      ))}
       <li>
         <a href="/tin-tuc">{ctx.t("news.nav")}</a>
       </li>
@@ -48,26 +42,13 @@ export function portalRoutes(app: App): void {
         <h1>{t("portal.title")}</h1>
         <p>{t("portal.intro")}</p>
         <ul class="cards">
-          <li class="card">
-            <h2>
-              <a href="/cong-khai/tra-loi">{t("portal.nav.answers")}</a>
-            </h2>
-          </li>
-          <li class="card">
-            <h2>
-              <a href="/cong-khai/nhom-kien-nghi">{t("portal.nav.clusters")}</a>
-            </h2>
-          </li>
-          <li class="card">
-            <h2>
-              <a href="/cong-khai/cam-ket">{t("portal.nav.commitments")}</a>
-            </h2>
-          </li>
-          <li class="card">
-            <h2>
-              <a href="/cong-khai/thong-ke">{t("portal.nav.stats")}</a>
-            </h2>
-          </li>
+          {SECTIONS.map((s) => (
+            <li class="card">
+              <h2>
+                <a href={s.href}>{t(s.key)}</a>
+              </h2>
+            </li>
+          ))}
         </ul>
       </>
     ));

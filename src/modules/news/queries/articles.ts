@@ -1,6 +1,6 @@
+import { toLocalDate } from "../../../platform/calendar/index.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { normalizeForSearch } from "../../../platform/text/index.ts";
-import { localDateOf } from "../localDay.ts";
 
 export type ArticleCard = {
   id: number;
@@ -86,7 +86,7 @@ export async function mostViewed(
   limit: number,
   now: Date,
 ): Promise<ViewedCard[]> {
-  const since = localDateOf(new Date(now.getTime() - (days - 1) * 86_400_000));
+  const since = toLocalDate(new Date(now.getTime() - (days - 1) * 86_400_000));
   const { rows } = await db.query<ViewedCard>(
     `WITH v AS (SELECT article_id, sum(count)::int AS views FROM news_view_days WHERE day >= $1::date
                  GROUP BY article_id ORDER BY views DESC LIMIT $2 * 3)

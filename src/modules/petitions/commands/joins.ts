@@ -1,6 +1,7 @@
 import { type CommandContext, CommandError, runCommand } from "../../../platform/commands.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 import { canFileFor } from "../policy.ts";
+import { joinTarget } from "../queries/joins.ts";
 
 /**
  * "Thôn tôi cũng vậy": the village head says their petition raises the same issue as `targetId` (seen among the
@@ -27,11 +28,7 @@ export async function claimSameIssue(
     const p = rows[0];
     if (!p) throw new CommandError("petitions.error.notFound", 404);
     if (!canFileFor(ctx.actor, p.unit_path)) throw new CommandError("error.403", 403);
-    const target = await client.query<{ code: string }>(
-      "SELECT code FROM petitions WHERE id = $1 AND state <> 'draft'",
-      [targetId],
-    );
-    const code = target.rows[0]?.code;
+    const code = (await joinTarget(client, targetId))?.code;
     if (!code) throw new CommandError("petitions.join.error.gone", 422);
     if (p.joins_petition_id !== null) {
       return { result: { code }, subjectType: "petition", subjectId: p.id, after: { unchanged: true } };
