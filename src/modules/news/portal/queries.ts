@@ -1,8 +1,8 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import { maskPersonalData } from "../../petitions/mask.ts";
-import { type PublicAnswer, publicAnswer } from "../../petitions/queries/publicAnswer.ts";
+import { type PublicAnswer, publicAnswers } from "../../petitions/queries/publicAnswer.ts";
 
-/** The latest published answers, each read through the petitions module's own public (masked) view. */
+/** The latest published answers, read through the petitions module's own public (masked) view in one query. */
 export async function publishedAnswers(
   db: Queryable,
   limit: number,
@@ -14,12 +14,10 @@ export async function publishedAnswers(
       ORDER BY answered_at DESC NULLS LAST, id DESC LIMIT $1 OFFSET $2`,
     [limit, offset],
   );
-  const out: PublicAnswer[] = [];
-  for (const r of rows) {
-    const a = await publicAnswer(db, r.code);
-    if (a) out.push(a);
-  }
-  return out;
+  return publicAnswers(
+    db,
+    rows.map((r) => r.code),
+  );
 }
 
 export type PublicCluster = {

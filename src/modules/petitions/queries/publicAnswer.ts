@@ -24,7 +24,13 @@ export const CODE_RE = /^KN-\d{4}-\d{6,12}$/;
  * identity numbers in the title, text and answer are masked.
  */
 export async function publicAnswer(db: Queryable, code: string): Promise<PublicAnswer | null> {
-  if (!CODE_RE.test(code)) return null;
+  return (await publicAnswers(db, [code]))[0] ?? null;
+}
+
+/** Several published answers in one query (see publicAnswer), in the order of `codes`; the others left out. */
+export async function publicAnswers(db: Queryable, codes: readonly string[]): Promise<PublicAnswer[]> {
+  const valid = codes.filter((c) => CODE_RE.test(c));
+  if (valid.length === 0) return [];
   const { rows } = await db.query<
     PublicAnswer & { submitter_name: string; village_name: string; names: string | null }
   >(
@@ -39,24 +45,29 @@ export async function publicAnswer(db: Queryable, code: string): Promise<PublicA
        LEFT JOIN agencies ca ON ca.id = p.central_agency_id
        JOIN users u ON u.id = p.submitted_by
        LEFT JOIN petition_residents r ON r.petition_id = p.id
-      WHERE p.code = $1 AND p.answer_published AND p.answer IS NOT NULL
+      WHERE p.code = ANY($1::text[]) AND p.answer_published AND p.answer IS NOT NULL
         AND p.state IN ('answered', 'closed', 'central_answered')`,
-    [code],
+    [valid],
   );
-  const row = rows[0];
-  if (!row) return null;
-  const names = [row.names, row.submitter_name];
-  return {
-    code: row.code,
-    title: maskPersonalData(row.title, names),
-    body: maskPersonalData(row.body, names),
-    answer: maskPersonalData(row.answer, names),
-    category_name: row.category_name,
-    category_name_en: row.category_name_en,
-    commune_name: row.commune_name,
-    agency_name: row.agency_name,
-    submitted_at: row.submitted_at,
-    answered_at: row.answered_at,
-    state: row.state,
-  };
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  return valid.flatMap((code) => {
+    const row = byCode.get(code);
+    if (!row) return [];
+    const names = [row.names, row.submitter_name];
+    return [
+      {
+        code: row.code,
+        title: maskPersonalData(row.title, names),
+        body: maskPersonalData(row.body, names),
+        answer: maskPersonalData(row.answer, names),
+        category_name: row.category_name,
+        category_name_en: row.category_name_en,
+        commune_name: row.commune_name,
+        agency_name: row.agency_name,
+        submitted_at: row.submitted_at,
+        answered_at: row.answered_at,
+        state: row.state,
+      },
+    ];
+  });
 }
