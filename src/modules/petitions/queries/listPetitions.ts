@@ -52,7 +52,7 @@ export function filterSql(
   now: Date,
   opts: { withoutText?: boolean } = {},
 ): string {
-  const where = [scopeSql(actor, params), "p.state <> 'draft' OR p.submitted_by = " + Number(actor.id)];
+  const where = [scopeSql(actor, params), `p.state <> 'draft' OR p.submitted_by = ${Number(actor.id)}`];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replaceAll("?", `$${params.length}`));
