@@ -394,6 +394,26 @@ async function coverageUnit(c: C, actor: Actor, d: DirectiveRow): Promise<Where 
   return { under: null, top };
 }
 
+/**
+ * The figures of the page's unit and the rows one level below it. A commune's total is its own row among its
+ * province's (so no rows are listed: its villages are shown instead); the top figures already computed are reused.
+ */
+async function figuresOf(
+  c: C,
+  d: DirectiveRow,
+  where: Where,
+  scope: string[] | null,
+): Promise<Awaited<ReturnType<typeof coverageBelow>>> {
+  const pool = c.get("deps").pool;
+  const { under } = where;
+  if (under?.level === "commune") {
+    const parent = under.parent_id !== null ? ((await unitRef(pool, under.parent_id)) ?? null) : null;
+    const { total } = await coverageBelow(pool, d.id, parent, [under.path]);
+    return { total, rows: [] };
+  }
+  return where.top ?? coverageBelow(pool, d.id, under, scope);
+}
+
 async function coverage(c: C, actor: Actor) {
   const pool = c.get("deps").pool;
   const d = await loadVisible(c, actor, intParam(c.req.param("id")));
@@ -403,16 +423,7 @@ async function coverage(c: C, actor: Actor) {
   const { under } = where;
   const scope = coverageScope(actor);
   const now = clockOf(c).now();
-  const { total, rows } =
-    under?.level === "commune"
-      ? await coverageBelow(
-          pool,
-          d.id,
-          under.parent_id !== null ? ((await unitRef(pool, under.parent_id)) ?? null) : null,
-          [under.path],
-        )
-      : (where.top ?? (await coverageBelow(pool, d.id, under, scope)));
-  const communeRows = under?.level === "commune" ? [] : rows;
+  const { total, rows } = await figuresOf(c, d, where, scope);
   const villages = under?.level === "commune" ? await villagesOfCommune(pool, d.id, under.id, now) : null;
   // before the first deadline nobody can be late: skip the scan of unfinished deliveries
   const overdue =
@@ -430,7 +441,7 @@ async function coverage(c: C, actor: Actor) {
         under={under}
         trail={trail}
         total={total}
-        rows={communeRows}
+        rows={rows}
         villages={villages}
         overdue={overdue}
         canChase={under?.level === "commune" && d.state === "published" && canChase(actor, under.path)}
@@ -449,15 +460,7 @@ async function responses(c: C, actor: Actor) {
   if (!where) return errorResponse(c, 403);
   const { under } = where;
   const scope = under ? [under.path] : coverageScope(actor);
-  const { total, rows } =
-    under?.level === "commune"
-      ? await coverageBelow(
-          pool,
-          d.id,
-          under.parent_id !== null ? ((await unitRef(pool, under.parent_id)) ?? null) : null,
-          [under.path],
-        )
-      : await coverageBelow(pool, d.id, under, coverageScope(actor));
+  const { total, rows } = await figuresOf(c, d, where, coverageScope(actor));
   const q = (c.req.query("q") ?? "").slice(0, 200);
   const p = pageNo(c);
   const hits = await searchOpinions(pool, d.id, normalizeForSearch(q), scope, p);
@@ -470,7 +473,7 @@ async function responses(c: C, actor: Actor) {
         d={d}
         under={under}
         total={total}
-        rows={under?.level === "commune" ? [] : rows}
+        rows={rows}
         q={q}
         hits={hits.rows}
         page={p}

@@ -38,6 +38,7 @@ import {
   listCoursesForParticipant,
   listParticipants,
   loadCourse,
+  presentAt,
   topicOptions,
 } from "./queries/courses.ts";
 import { coverageByCommune, neverTrained, topicsCovered, twelveMonthsBefore } from "./queries/coverage.ts";
@@ -147,9 +148,9 @@ async function attendancePage(c: C, course: Course, sessionId: number, q: string
   const session = course.sessions.find((s) => s.id === sessionId);
   if (!session) return notFound(c);
   const pool = c.get("deps").pool;
-  const [people, all] = await Promise.all([
+  const [people, present] = await Promise.all([
     listParticipants(pool, course.id, { sessionId, q, limit: 60 }),
-    listParticipants(pool, course.id, { sessionId, limit: 100_000 }),
+    presentAt(pool, course.id, sessionId),
   ]);
   return page(c, c.get("t")("training.attendance.title"), (ctx) => (
     <AttendancePage
@@ -157,7 +158,7 @@ async function attendancePage(c: C, course: Course, sessionId: number, q: string
       course={course}
       session={session}
       people={people}
-      present={all.filter((p) => p.attended).length}
+      present={present}
       q={q}
       done={done(c)}
     />

@@ -265,6 +265,16 @@ export async function listParticipants(
   return rows;
 }
 
+/** How many enrolled people are marked present at one session (the attendance page's tally). */
+export async function presentAt(db: Queryable, courseId: number, sessionId: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM training_attendance a JOIN training_enrolments e ON e.id = a.enrolment_id
+      WHERE e.course_id = $1 AND a.session_id = $2 AND e.status = 'enrolled'`,
+    [courseId, sessionId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function enrolmentByToken(db: Queryable, token: string) {
   if (!/^[0-9a-f]{64}$/.test(token)) return null;
   const { rows } = await db.query<{
