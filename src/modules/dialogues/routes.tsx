@@ -41,13 +41,15 @@ import { invitationByToken, searchInvitees } from "./queries/checkInSearch.ts";
 import {
   type Dialogue,
   getDialogue,
+  type Invitation,
   invitationOf,
   listDialogues,
   subjectFor,
+  subjectOf,
 } from "./queries/getDialogue.ts";
 import { loadLiveState } from "./queries/liveState.ts";
 import { attendanceByRole, invitedVillages, newDialogueOptions } from "./queries/options.ts";
-import { listQuestions, raisablePetitions } from "./queries/questions.ts";
+import { listQuestions, questionOf, raisablePetitions } from "./queries/questions.ts";
 import { availableActions, isDialogueAction, type QueueMove } from "./states.ts";
 import { CheckInPage, ScannedPage } from "./views/checkInPage.tsx";
 import { type ConsoleForms, ConsolePage } from "./views/consolePage.tsx";
@@ -70,7 +72,7 @@ const cmd = (c: Context<AppEnv>, actor: Actor | null): CommandContext => ({
 const changed = (c: Context<AppEnv>, id: number, change: LiveChange = "full") =>
   liveFor(c.get("deps")).bus.changed(id, change);
 
-type Loaded = { d: Dialogue; s: DialogueSubject };
+type Loaded = { d: Dialogue; s: DialogueSubject; invitation: Invitation | null };
 
 async function load(c: Context<AppEnv>, actor: Actor | null): Promise<Loaded | Response> {
   const id = intParam(c.req.param("id"));
@@ -78,9 +80,10 @@ async function load(c: Context<AppEnv>, actor: Actor | null): Promise<Loaded | R
   const pool = c.get("deps").pool;
   const d = await getDialogue(pool, id);
   if (!d) return notFound(c);
-  const s = await subjectFor(pool, d, actor);
+  const invitation = actor ? await invitationOf(pool, d.id, actor.id) : null;
+  const s = subjectOf(d, invitation !== null);
   if (!canViewDialogue(actor, s)) return errorResponse(c, 403);
-  return { d, s };
+  return { d, s, invitation };
 }
 
 /** A CommandError as the right 4xx page; anything else is a real fault. */
@@ -137,12 +140,11 @@ async function newPage(c: Context<AppEnv>, form: NewDialogueForm, status: 200 | 
 async function detailPage(
   c: Context<AppEnv>,
   actor: Actor,
-  { d, s }: Loaded,
+  { d, s, invitation }: Loaded,
   ask: AskForm = { values: { idempotencyKey: randomUUID() }, errors: {} },
   status: 200 | 409 | 422 = 200,
 ) {
   const pool = c.get("deps").pool;
-  const invitation = await invitationOf(pool, d.id, actor.id);
   const [questions, petitions, commitments] = await Promise.all([
     listQuestions(pool, d.id, actor.id),
     invitation?.unit_id && canAsk(actor, s)
@@ -228,13 +230,11 @@ async function consolePage(
   status: 200 | 422 = 200,
 ) {
   const pool = c.get("deps").pool;
-  const fresh = (await getDialogue(pool, d.id)) ?? d;
   const [questions, villages, commitments] = await Promise.all([
     listQuestions(pool, d.id),
     invitedVillages(pool, d.id),
     listCommitments(pool, { dialogueId: d.id, limit: 500 }),
   ]);
-  const agencies = fresh.agencies.length ? fresh.agencies : [];
   const done = c.req.query("done");
   return page(
     c,
@@ -242,9 +242,9 @@ async function consolePage(
     (ctx) => (
       <ConsolePage
         ctx={ctx}
-        d={fresh}
+        d={d}
         questions={questions}
-        agencies={agencies}
+        agencies={d.agencies}
         villages={villages}
         forms={forms}
         commitmentsMade={commitments.length}
@@ -332,10 +332,8 @@ export function dialoguesRoutes(app: App): void {
         });
         return c.redirect(`/dialogues/${r.id}?done=created`, 303);
       } catch (err) {
-        if (err instanceof CommandError && err.field) {
-          const field = err.field === "units" ? "units" : err.field;
-          return newPage(c, { ...form, errors: { [field]: err.messageKey } }, 422);
-        }
+        if (err instanceof CommandError && err.field)
+          return newPage(c, { ...form, errors: { [err.field]: err.messageKey } }, 422);
         return refused(c, err);
       }
     }),
@@ -529,7 +527,7 @@ export function dialoguesRoutes(app: App): void {
       const qid = intParam(c.req.param("qid"));
       if (qid === undefined) return notFound(c);
       const pool = c.get("deps").pool;
-      const q = (await listQuestions(pool, l.d.id)).find((x) => x.id === qid);
+      const q = await questionOf(pool, l.d.id, qid);
       if (!q) return notFound(c);
       const body = await formBody(c);
       const forms = emptyConsole();
@@ -676,7 +674,7 @@ export function dialoguesRoutes(app: App): void {
     authed(async (c, actor) => {
       const l = await load(c, actor);
       if (l instanceof Response) return l;
-      const inv = await invitationOf(c.get("deps").pool, l.d.id, actor.id);
+      const inv = l.invitation;
       if (!inv) return notFound(c);
       const svg = await QRCode.toString(`${c.get("deps").config.baseUrl}/dialogues/check-in/${inv.token}`, {
         type: "svg",

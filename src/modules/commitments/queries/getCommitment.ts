@@ -1,6 +1,6 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { EvidenceFile } from "../schema.ts";
-import { type CommitmentRow, SELECT_COMMITMENT, toRow } from "./listCommitments.ts";
+import { type CommitmentRow, type Raw, SELECT_COMMITMENT, toRow } from "./listCommitments.ts";
 
 export type CommitmentUpdateRow = {
   id: number;
@@ -21,10 +21,9 @@ export type CommitmentDetail = CommitmentRow & {
 };
 
 export async function getCommitment(db: Queryable, id: number): Promise<CommitmentDetail | undefined> {
-  const { rows } = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
+  const { rows } = await db.query<Raw>(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
   const raw = rows[0];
   if (!raw) return undefined;
-  const v = await db.query<{ version: number }>("SELECT version FROM commitments WHERE id = $1", [id]);
   const updates = await db.query<{
     id: string;
     action: string;
@@ -48,7 +47,7 @@ export async function getCommitment(db: Queryable, id: number): Promise<Commitme
   );
   return {
     ...toRow(raw),
-    version: v.rows[0]?.version ?? 1,
+    version: raw.version,
     petitions: petitions.rows.map((p) => ({ id: Number(p.id), code: p.code, title: p.title })),
     updates: updates.rows.map((u) => ({
       id: Number(u.id),

@@ -31,7 +31,7 @@ export type CommitmentFilter = {
   order?: "deadline" | "created";
 };
 
-type Raw = {
+export type Raw = {
   id: string | number;
   code: string;
   text: string;
@@ -46,6 +46,7 @@ type Raw = {
   created_at: Date;
   last_at: Date | null;
   last_note: string | null;
+  version: number;
 };
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
@@ -71,7 +72,7 @@ export function toRow(r: Raw): CommitmentRow {
 
 export const SELECT_COMMITMENT = `
   SELECT c.id, c.code, c.text, c.agency_id, a.name AS agency_name, c.deadline, c.state, c.percent, c.cancel_reason,
-         c.dialogue_id, c.question_id, c.created_at, lu.at AS last_at, lu.note AS last_note
+         c.dialogue_id, c.question_id, c.created_at, lu.at AS last_at, lu.note AS last_note, c.version
     FROM commitments c
     JOIN agencies a ON a.id = c.agency_id
     LEFT JOIN LATERAL (SELECT u.at, u.note FROM commitment_updates u

@@ -49,7 +49,7 @@ async function insertQuestion(
     petitionId: number | null;
     key: string | null;
   },
-): Promise<number> {
+): Promise<{ id: number; group: number | null }> {
   const fp = fingerprint(q.text, { placeNames: await villageNames(client, q.villageId) });
   const group = await groupFor(client, q.dialogueId, fp.keys, fp.prepared);
   const { rows } = await client.query<{ id: number }>(
@@ -71,7 +71,7 @@ async function insertQuestion(
       now,
     ],
   );
-  return (rows[0] as { id: number }).id;
+  return { id: (rows[0] as { id: number }).id, group };
 }
 
 /**
@@ -114,7 +114,7 @@ export async function askQuestion(
     }
     if (!text) throw new CommandError("dialogues.error.questionText", 422, "text");
     if (text.length > MAX_QUESTION) throw new CommandError("dialogues.error.questionLong", 422, "text");
-    const id = await insertQuestion(client, now, {
+    const { id, group } = await insertQuestion(client, now, {
       dialogueId,
       text,
       villageId,
@@ -123,13 +123,9 @@ export async function askQuestion(
       petitionId: input.petitionId,
       key,
     });
-    const grouped = await client.query<{ group_id: number | null }>(
-      "SELECT group_id FROM dialogue_questions WHERE id = $1",
-      [id],
-    );
     await touchLive(client, dialogueId, now);
     return {
-      result: { id, grouped: grouped.rows[0]?.group_id !== null },
+      result: { id, grouped: group !== null },
       subjectType: "dialogue_question",
       subjectId: id,
       after: { dialogueId, villageId, petitionId: input.petitionId },
@@ -220,7 +216,7 @@ export async function addFloorQuestion(
       input.villageId,
     ]);
     if (v.rowCount === 0) throw new CommandError("dialogues.error.village", 422, "villageId");
-    const id = await insertQuestion(client, now, {
+    const { id } = await insertQuestion(client, now, {
       dialogueId,
       text,
       villageId: input.villageId,

@@ -67,7 +67,11 @@ export async function invitationOf(
 
 /** The dialogue as the policy sees it, for this person. */
 export async function subjectFor(db: Queryable, d: Dialogue, actor: Actor | null): Promise<DialogueSubject> {
-  const invited = actor ? (await invitationOf(db, d.id, actor.id)) !== null : false;
+  return subjectOf(d, actor ? (await invitationOf(db, d.id, actor.id)) !== null : false);
+}
+
+/** The same, when the caller already looked the person's invitation up. */
+export function subjectOf(d: Dialogue, invited: boolean): DialogueSubject {
   return {
     state: d.state,
     chairIds: d.chairs.map((c) => c.id),

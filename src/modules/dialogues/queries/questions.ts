@@ -65,6 +65,19 @@ export async function listQuestions(db: Queryable, dialogueId: number, viewerId 
   return rows;
 }
 
+/** One question of this dialogue, without the queue's ranking (a form about that question needs only its row). */
+export async function questionOf(
+  db: Queryable,
+  dialogueId: number,
+  questionId: number,
+): Promise<{ petition_id: number | null } | null> {
+  const { rows } = await db.query<{ petition_id: number | null }>(
+    "SELECT petition_id FROM dialogue_questions WHERE id = $1 AND dialogue_id = $2",
+    [questionId, dialogueId],
+  );
+  return rows[0] ?? null;
+}
+
 /** Petitions of a village a village head may raise as a question (not drafts, not closed). */
 export async function raisablePetitions(
   db: Queryable,
