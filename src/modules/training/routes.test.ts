@@ -512,6 +512,17 @@ test("materials: files checked by content, links only http(s)", async () => {
     title: "Luật Đất đai 2024",
     url: "https://vanban.chinhphu.vn/",
   });
+  // hostile input: a NUL character (PostgreSQL text cannot hold one) is no reason for a 500
+  const nul = await trainer.post(`/training/courses/${course.id}/materials`, {
+    title: "Tài liệu\u0000 có NUL",
+    url: "https://vanban.chinhphu.vn/nul",
+  });
+  assert.equal(nul.status, 400, "a NUL in the title is the client's error");
+  assert.equal(
+    (await db.pool.query("SELECT 1 FROM training_materials WHERE url = 'https://vanban.chinhphu.vn/nul'"))
+      .rowCount,
+    0,
+  );
   const m = await q1<{ id: number }>("SELECT id FROM training_materials WHERE file_key IS NOT NULL");
   const village = await login("t-village");
   const file = await fetchBytes(village, `/training/materials/${m.id}`);

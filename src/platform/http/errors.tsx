@@ -56,12 +56,19 @@ export function errorResponse(c: Context<AppEnv>, status: ErrorStatus, messageKe
 export const forbidden = (c: Context<AppEnv>) => errorResponse(c, 403);
 export const notFound = (c: Context<AppEnv>) => errorResponse(c, 404);
 
+/**
+ * Text PostgreSQL refuses to store: a NUL character (22021) or a \u0000 escape in JSON (22P05). Only hostile or
+ * broken clients send them, and whichever route let one through, the answer is the client's fault, not a 500.
+ */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const s = err.status;
     const status: ErrorStatus = s === 413 ? 413 : s === 404 ? 404 : s === 403 ? 403 : s === 429 ? 429 : 400;
     return errorResponse(c, status);
   }
+  if (UNSTORABLE_TEXT.has((err as { code?: unknown }).code as string)) return errorResponse(c, 400);
   c.get("deps").log.error(
     { err, requestId: c.get("requestId"), path: new URL(c.req.url).pathname },
     "unhandled error",
