@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { type Database, withTransaction } from "../db/database.ts";
 import { openTestDatabase } from "../db/testing.ts";
-import { appendAudit, canonicalJson, verifyAudit } from "./audit.ts";
+import { appendAudit, auditAppendCall, canonicalCut, canonicalJson, verifyAudit } from "./audit.ts";
 
 /** The same value with every object's keys in a shuffled order (own data properties, even "__proto__"). */
 function shuffleKeys(value: unknown, seed: number): unknown {
@@ -43,6 +43,79 @@ describe("canonicalJson", () => {
         assert.equal(canonicalJson(JSON.parse(JSON.stringify(value))), canonicalJson(value));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Text PostgreSQL can store (no NUL), in any script, with quotes, backslashes and control characters. */
+const storable = fc.string({ unit: "binary", maxLength: 12 }).map((x) => x.replaceAll("\u0000", ""));
+// jsonb refuses \u0000 in a string (JSON.stringify writes a NUL as that escape)
+const storableJson = fc.jsonValue().filter((v) => !JSON.stringify(v).includes("\\u0000"));
+
+describe("canonicalCut", () => {
+  test("head + the subject id as JSON + tail is the canonical JSON (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          action: fc.string(),
+          actorId: fc.option(fc.nat()),
+          subjectType: fc.string(),
+          subjectId: fc.option(fc.string()),
+          before: fc.jsonValue(),
+          after: fc.jsonValue(),
+        }),
+        fc.date({ noInvalidDate: true }),
+        ({ subjectId, ...rest }, when) => {
+          const content = { ...rest, at: when.toISOString() };
+          const { head, tail } = canonicalCut(content);
+          const id = subjectId === null ? "null" : JSON.stringify(subjectId);
+          assert.equal(head + id + tail, canonicalJson({ ...content, subjectId }));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("audit chain hashed by the database", () => {
+  let database: Database;
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(async () => {
+    await database.close();
+  });
+
+  test("events of any content, appended alone or inside another statement, verify (property)", async () => {
+    let count = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          action: storable,
+          actorId: fc.option(fc.nat()),
+          subjectType: storable,
+          subjectId: fc.option(storable),
+          before: storableJson,
+          after: storableJson,
+        }),
+        fc.boolean(),
+        async (e, insideStatement) => {
+          const when = new Date(Date.UTC(2026, 0, 1) + count * 1000);
+          if (insideStatement) {
+            // the subject id comes from the statement, as a submission's new row id does
+            const call = auditAppendCall({ ...e, subjectId: null }, when, 2, "s.id");
+            await database.pool.query(`WITH s AS (SELECT $1::text AS id) SELECT ${call.sql} FROM s`, [
+              e.subjectId,
+              ...call.params,
+            ]);
+          } else {
+            await appendAudit(database.pool, e, when);
+          }
+          count++;
+          assert.deepEqual(await verifyAudit(database.pool), { ok: true, count });
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -96,47 +96,73 @@ function toJsonValue(value: unknown): unknown {
 }
 
 /**
- * Appends one event inside the caller's transaction (the lock is held until it commits or rolls back, so keep
- * the transaction short). The caller's transaction must be READ COMMITTED (the default): a REPEATABLE READ
- * snapshot taken before the lock could miss the previous appender's row and fork the chain.
+ * The call that appends `e` (migration 0020's audit_append: the lock, the last hash and the insert in one round
+ * trip), for a statement of the caller's with its parameters numbered from `first`. `subjectIdSql`, an SQL
+ * expression of type text, names a subject only known inside that statement (a row it inserts); otherwise
+ * `e.subjectId` is sent. The hash is the same as auditHash's: this side sends the canonical JSON of the event cut
+ * where the subject id goes, and the database hashes prev_hash + head + the id as JSON + tail.
+ *
+ * The lock is held until the transaction ends (keep it short), and the transaction must be READ COMMITTED (the
+ * default; the function refuses another): a REPEATABLE READ snapshot taken before the lock could miss the
+ * previous appender's row and fork the chain. A single statement outside BEGIN is its own transaction.
  */
-export async function appendAudit(client: Queryable, e: AuditEvent, at: Date): Promise<void> {
+export function auditAppendCall(
+  e: AuditEvent,
+  at: Date,
+  first: number,
+  subjectIdSql?: string,
+): { sql: string; params: unknown[] } {
   if (Number.isNaN(at.getTime())) throw new RangeError("appendAudit: invalid date");
-  // The lock, then the last hash read with a snapshot taken after it (see migration 0019): one round trip.
-  const head = await client.query<{ hash: string | null; isolation: string }>(
-    "SELECT hash, isolation FROM audit_chain_head($1)",
-    [AUDIT_LOCK],
-  );
-  const isolation = head.rows[0]?.isolation;
-  if (isolation !== "read committed") {
-    throw new Error(`appendAudit needs a READ COMMITTED transaction (this one is ${isolation ?? "unknown"})`);
-  }
-  const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-  const content: HashedContent = {
+  const before = toJsonValue(e.before);
+  const after = toJsonValue(e.after);
+  const { head, tail } = canonicalCut({
     at: at.toISOString(),
     actorId: e.actorId,
     action: e.action,
     subjectType: e.subjectType,
-    subjectId: e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId),
-    before: toJsonValue(e.before),
-    after: toJsonValue(e.after),
+    before,
+    after,
+  });
+  const n = (k: number) => `$${first + k}`;
+  const params: unknown[] = [
+    at.toISOString(),
+    e.actorId,
+    e.action,
+    e.subjectType,
+    before === null ? null : JSON.stringify(before),
+    after === null ? null : JSON.stringify(after),
+    head,
+    tail,
+  ];
+  let subject = subjectIdSql;
+  if (!subject) {
+    params.push(e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId));
+    subject = `${n(8)}::text`;
+  }
+  return {
+    sql: `audit_append(${AUDIT_LOCK}, ${n(0)}::timestamptz, ${n(1)}::bigint, ${n(2)}::text, ${n(3)}::text, ${subject}, ${n(4)}::jsonb, ${n(5)}::jsonb, ${n(6)}::text, ${n(7)}::text)`,
+    params,
   };
-  const hash = auditHash(prevHash, content);
-  await client.query(
-    `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
-    [
-      content.at,
-      content.actorId,
-      content.action,
-      content.subjectType,
-      content.subjectId,
-      content.before === null ? null : JSON.stringify(content.before),
-      content.after === null ? null : JSON.stringify(content.after),
-      prevHash,
-      hash,
-    ],
-  );
+}
+
+/**
+ * canonicalJson of the hashed content cut around subjectId's value: the content's keys sort as action, actorId,
+ * after, at, before, subjectId, subjectType, so the head is everything before the value and the tail is
+ * subjectType. head + JSON of the id + tail === canonicalJson(content) (a property test holds it to that).
+ */
+export function canonicalCut(content: Omit<HashedContent, "subjectId">): { head: string; tail: string } {
+  const { subjectType, ...rest } = content;
+  const front = canonicalJson(rest);
+  return {
+    head: `${front.slice(0, -1)},"subjectId":`,
+    tail: `,"subjectType":${JSON.stringify(subjectType)}}`,
+  };
+}
+
+/** Appends one event inside the caller's transaction (or as a statement of its own): one round trip. */
+export async function appendAudit(client: Queryable, e: AuditEvent, at: Date): Promise<void> {
+  const call = auditAppendCall(e, at, 1);
+  await client.query(`SELECT ${call.sql}`, call.params);
 }
 
 type AuditRow = {
