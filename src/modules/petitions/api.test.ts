@@ -168,11 +168,25 @@ test("the same Idempotency-Key twice files one petition and answers the same id"
   assert.equal(first.status, 201);
   assert.equal(second.status, 200);
   assert.equal(second.json.id, first.json.id);
+  // the filing answers from the row it inserted, the replay reads it back: the same petition either way
+  assert.deepEqual(second.json, first.json);
   const { rows } = await db.pool.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM petitions WHERE idempotency_key = $1",
     ["retry-42"],
   );
   assert.equal(rows[0]?.n, 1);
+});
+
+test("the answer to a submission is the petition as GET shows it, with residents' data or without", async () => {
+  for (const over of [{}, { residents: undefined, location: undefined, urgency: "normal" }]) {
+    const filed = await file({ title: `Cống thoát nước tắc ${JSON.stringify(over)}`, ...over });
+    const read = await call("village", "GET", `/api/v1/petitions/${filed.id}`);
+    assert.equal(read.status, 200);
+    assert.deepEqual(filed, read.json);
+    const timeline = filed.timeline as Json[];
+    assert.equal(timeline.length, 1);
+    assert.equal(timeline[0]?.action, "submit");
+  }
 });
 
 test("a missing Idempotency-Key is a 400 that names the header", async () => {

@@ -352,7 +352,7 @@ export function petitionApiRoutes(app: App): void {
         },
         { idempotencyKey: key },
       );
-      const json = petitionJson(await visiblePetition(c, actor, res.id), actor);
+      const json = petitionJson(res.view ?? (await visiblePetition(c, actor, res.id)), actor);
       if (res.replayed) return c.json(json, 200);
       c.header("Location", `/api/v1/petitions/${res.id}`);
       return c.json(json, 201);

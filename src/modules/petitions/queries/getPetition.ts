@@ -81,13 +81,15 @@ export async function getPetition(
   id: number,
 ): Promise<PetitionView | null> {
   // One round trip for the petition, its timeline, files and pending extension (the detail page and every API
-  // answer read it); residents' data stays a separate query, made only for those allowed to see it.
+  // answer read it); residents' data stays a separate query, made only for those allowed to see it when there is
+  // any (most petitions have none: the query is skipped).
   const { rows } = await db.query<
     PetitionDetail & {
       former_agency_ids: number[];
       timeline_json: (Omit<TimelineEvent, "at"> & { at: string })[];
       attachments_json: Attachment[];
       extension_json: { id: number; working_days: number; reason: string } | null;
+      has_residents: boolean;
     }
   >(
     `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
@@ -108,7 +110,8 @@ export async function getPetition(
                  FROM petition_attachments WHERE petition_id = p.id) f) AS attachments_json,
             (SELECT row_to_json(x) FROM (
                SELECT id, working_days, reason FROM extension_requests
-                WHERE petition_id = p.id AND state = 'pending' ORDER BY id DESC LIMIT 1) x) AS extension_json
+                WHERE petition_id = p.id AND state = 'pending' ORDER BY id DESC LIMIT 1) x) AS extension_json,
+            EXISTS (SELECT 1 FROM petition_residents r WHERE r.petition_id = p.id) AS has_residents
        FROM petitions p
        LEFT JOIN categories c ON c.code = p.category_code
        JOIN units v ON v.id = p.village_id LEFT JOIN units cm ON cm.id = v.parent_id
@@ -119,7 +122,8 @@ export async function getPetition(
   );
   const row = rows[0];
   if (!row) return null;
-  const { former_agency_ids, timeline_json, attachments_json, extension_json, ...petition } = row;
+  const { former_agency_ids, timeline_json, attachments_json, extension_json, has_residents, ...petition } =
+    row;
   const subject: PetitionSubject = {
     unitPath: petition.unit_path,
     agencyId: petition.agency_id,
@@ -128,7 +132,7 @@ export async function getPetition(
   if (!canView(actor, subject)) return null;
   if (petition.state === "draft" && petition.submitted_by !== actor?.id) return null;
   let residents: PetitionView["residents"] = null;
-  if (canSeeResidents(actor, subject)) {
+  if (has_residents && canSeeResidents(actor, subject)) {
     const r = await db.query<{ names: string | null; phones: string | null; consent: boolean }>(
       "SELECT names, phones, consent FROM petition_residents WHERE petition_id = $1",
       [id],
@@ -142,5 +146,30 @@ export async function getPetition(
     attachments: attachments_json,
     residents,
     pendingExtension: extension_json,
+  };
+}
+
+/**
+ * The view of a petition just filed, from the row its statement returned (no second read): its first timeline
+ * event, no files, the residents' data it was filed with for those who may see it.
+ */
+export function filedView(
+  actor: Actor,
+  petition: PetitionDetail,
+  first: TimelineEvent,
+  residents: PetitionView["residents"],
+): PetitionView {
+  const subject: PetitionSubject = {
+    unitPath: petition.unit_path,
+    agencyId: petition.agency_id,
+    formerAgencyIds: [],
+  };
+  return {
+    petition,
+    subject,
+    timeline: [first],
+    attachments: [],
+    residents: residents && canSeeResidents(actor, subject) ? residents : null,
+    pendingExtension: null,
   };
 }
