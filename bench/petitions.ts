@@ -68,7 +68,12 @@ async function get(
 
 type Village = { id: number; name: string; commune: string; head: number; category: string; path: string };
 
-export async function benchSubmit(database: Database, base: string, t: Target, n: number): Promise<BenchResult> {
+export async function benchSubmit(
+  database: Database,
+  base: string,
+  t: Target,
+  n: number,
+): Promise<BenchResult> {
   const pool = database.pool;
   const { rows: heads } = await pool.query<Village>(
     `SELECT v.id, v.name, c.name AS commune, g.user_id AS head, 'giao_thong' AS category, v.path

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../../platform/db/database.ts";
+import { prepared, type Queryable } from "../../../platform/db/database.ts";
 import type { Actor, Grant } from "../../../platform/http/types.ts";
 import { isLocale } from "../../../platform/i18n/i18n.ts";
 
@@ -21,9 +21,11 @@ const ACTOR_COLUMNS = `u.id, u.username, u.full_name, u.locale, u.must_change_pa
 
 /** The person behind a request with every grant they hold; null when unknown or deactivated. */
 export async function loadActor(db: Queryable, userId: number, via: Actor["via"]): Promise<Actor | null> {
-  const { rows } = await db.query<Row>(`SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = $1 AND u.active`, [
-    userId,
-  ]);
+  const { rows } = await db.query<Row>(
+    prepared(db, "accounts.actor", `SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = $1 AND u.active`, [
+      userId,
+    ]),
+  );
   return actorOfRow(rows[0], via);
 }
 
@@ -37,11 +39,15 @@ export async function loadActorByToken(
   now: Date,
 ): Promise<{ actor: Actor; tokenId: number; stale: boolean } | null> {
   const { rows } = await db.query<Row & { token_id: number; stale: boolean }>(
-    `SELECT ${ACTOR_COLUMNS}, t.id AS token_id,
+    prepared(
+      db,
+      "accounts.actor_by_token",
+      `SELECT ${ACTOR_COLUMNS}, t.id AS token_id,
             coalesce(t.last_used_at <= $2::timestamptz - interval '1 minute', true) AS stale
        FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.active
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-    [tokenHash, now],
+      [tokenHash, now],
+    ),
   );
   const r = rows[0];
   const actor = actorOfRow(r, "token");

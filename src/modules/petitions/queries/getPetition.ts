@@ -1,4 +1,4 @@
-import type { Queryable } from "../../../platform/db/database.ts";
+import { prepared, type Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 import { canSeeResidents, canView, type PetitionSubject } from "../policy.ts";
 
@@ -92,7 +92,10 @@ export async function getPetition(
       has_residents: boolean;
     }
   >(
-    `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
+    prepared(
+      db,
+      "petitions.get",
+      `SELECT p.id, p.code, p.kind, p.category_code, c.name_vi AS category_name, p.title, p.body, p.urgency, p.households,
             p.location, p.state, p.level, p.village_id, v.name AS village_name, cm.name AS commune_name, p.unit_path,
             p.agency_id, a.name AS agency_name, ca.name AS central_agency_name, p.central_report_id, p.submitted_by,
             u.full_name AS submitter_name, p.deadline_at, p.overdue_since, p.submitted_at, p.answered_at, p.closed_at,
@@ -118,7 +121,8 @@ export async function getPetition(
        LEFT JOIN agencies a ON a.id = p.agency_id LEFT JOIN agencies ca ON ca.id = p.central_agency_id
        JOIN users u ON u.id = p.submitted_by
       WHERE p.id = $1`,
-    [id],
+      [id],
+    ),
   );
   const row = rows[0];
   if (!row) return null;
