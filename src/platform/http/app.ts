@@ -121,13 +121,18 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[], health: () =
   // CSRF on every unsafe request that a browser could forge (token-authenticated API calls carry no cookies).
   app.use(async (c, next) => {
     const actor = c.get("actor");
+    // A token-authenticated API call renders no form and sends no cookie: no seed to make or sign.
+    if (actor?.via === "token") {
+      c.set("csrf", "");
+      return next();
+    }
     let seed = getCookie(c, CSRF_COOKIE);
     if (!seed || seed.length < 16) {
       seed = newCsrfSeed();
       setCookie(c, CSRF_COOKIE, seed, { httpOnly: true, sameSite: "Lax", secure, path: "/" });
     }
     c.set("csrf", csrfTokenFor(deps.config.sessionSecret, seed));
-    if (UNSAFE.has(c.req.method) && actor?.via !== "token") {
+    if (UNSAFE.has(c.req.method)) {
       let token: unknown = c.req.header("x-csrf-token");
       if (!token) {
         const type = c.req.header("content-type") ?? "";
