@@ -34,8 +34,10 @@ export function ancestorIds(unitPath: string): number[] {
  * unit), found through the index on role_grants.unit_id instead of testing every grant's path.
  */
 export function rolesOverSql(role: string, ancestors: string): string {
-  return `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active
-      WHERE g.role = ${role} AND (g.unit_id = ANY(${ancestors}::bigint[]) OR g.unit_id IS NULL)`;
+  // Whether each holder is active is looked up per grant (a handful): as a join, the planner hashed every user.
+  return `SELECT DISTINCT g.user_id FROM role_grants g
+      WHERE g.role = ${role} AND (g.unit_id = ANY(${ancestors}::bigint[]) OR g.unit_id IS NULL)
+        AND (SELECT u.active FROM users u WHERE u.id = g.user_id)`;
 }
 
 /** People holding `role` over a unit path (their grant's unit is an ancestor of it, or province-wide). */
