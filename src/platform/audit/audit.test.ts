@@ -3,7 +3,14 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { type Database, withTransaction } from "../db/database.ts";
 import { openTestDatabase } from "../db/testing.ts";
-import { appendAudit, auditAppendCall, canonicalCut, canonicalJson, verifyAudit } from "./audit.ts";
+import {
+  appendAudit,
+  auditAppendSql,
+  auditParts,
+  canonicalCut,
+  canonicalJson,
+  verifyAudit,
+} from "./audit.ts";
 
 /** The same value with every object's keys in a shuffled order (own data properties, even "__proto__"). */
 function shuffleKeys(value: unknown, seed: number): unknown {
@@ -102,12 +109,36 @@ describe("audit chain hashed by the database", () => {
         async (e, insideStatement) => {
           const when = new Date(Date.UTC(2026, 0, 1) + count * 1000);
           if (insideStatement) {
-            // the subject id comes from the statement, as a submission's new row id does
-            const call = auditAppendCall({ ...e, subjectId: null }, when, 2, "s.id");
-            await database.pool.query(`WITH s AS (SELECT $1::text AS id) SELECT ${call.sql} FROM s`, [
-              e.subjectId,
-              ...call.params,
-            ]);
+            // the values come from rows of the statement, as a batch of submissions' new rows do
+            const parts = auditParts(e, when);
+            const call = auditAppendSql({
+              at: "x.at",
+              actorId: "x.actor_id",
+              action: "x.action",
+              subjectType: "x.subject_type",
+              subjectId: "x.subject_id",
+              before: "x.before",
+              after: "x.after",
+              head: "x.head",
+              tail: "x.tail",
+            });
+            await database.pool.query(
+              `WITH x AS (SELECT $1::text AS at, $2::bigint AS actor_id, $3::text AS action, $4::text AS subject_type,
+                                 $5::text AS subject_id, $6::text AS before, $7::text AS after, $8::text AS head,
+                                 $9::text AS tail)
+               SELECT ${call} FROM x`,
+              [
+                parts.at,
+                parts.actorId,
+                parts.action,
+                parts.subjectType,
+                e.subjectId,
+                parts.before,
+                parts.after,
+                parts.head,
+                parts.tail,
+              ],
+            );
           } else {
             await appendAudit(database.pool, e, when);
           }

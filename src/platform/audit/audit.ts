@@ -95,23 +95,19 @@ function toJsonValue(value: unknown): unknown {
   return text === undefined ? null : (JSON.parse(text) as unknown);
 }
 
-/**
- * The call that appends `e` (migration 0020's audit_append: the lock, the last hash and the insert in one round
- * trip), for a statement of the caller's with its parameters numbered from `first`. `subjectIdSql`, an SQL
- * expression of type text, names a subject only known inside that statement (a row it inserts); otherwise
- * `e.subjectId` is sent. The hash is the same as auditHash's: this side sends the canonical JSON of the event cut
- * where the subject id goes, and the database hashes prev_hash + head + the id as JSON + tail.
- *
- * The lock is held until the transaction ends (keep it short), and the transaction must be READ COMMITTED (the
- * default; the function refuses another): a REPEATABLE READ snapshot taken before the lock could miss the
- * previous appender's row and fork the chain. A single statement outside BEGIN is its own transaction.
- */
-export function auditAppendCall(
-  e: AuditEvent,
-  at: Date,
-  first: number,
-  subjectIdSql?: string,
-): { sql: string; params: unknown[] } {
+/** What audit_append() is sent for one event: its columns as stored, and its canonical JSON cut at subjectId. */
+export type AuditParts = {
+  at: string;
+  actorId: number | null;
+  action: string;
+  subjectType: string;
+  before: string | null;
+  after: string | null;
+  head: string;
+  tail: string;
+};
+
+export function auditParts(e: Omit<AuditEvent, "subjectId">, at: Date): AuditParts {
   if (Number.isNaN(at.getTime())) throw new RangeError("appendAudit: invalid date");
   const before = toJsonValue(e.before);
   const after = toJsonValue(e.after);
@@ -123,25 +119,59 @@ export function auditAppendCall(
     before,
     after,
   });
-  const n = (k: number) => `$${first + k}`;
-  const params: unknown[] = [
-    at.toISOString(),
-    e.actorId,
-    e.action,
-    e.subjectType,
-    before === null ? null : JSON.stringify(before),
-    after === null ? null : JSON.stringify(after),
+  return {
+    at: at.toISOString(),
+    actorId: e.actorId,
+    action: e.action,
+    subjectType: e.subjectType,
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
     head,
     tail,
-  ];
-  let subject = subjectIdSql;
-  if (!subject) {
-    params.push(e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId));
-    subject = `${n(8)}::text`;
-  }
+  };
+}
+
+/**
+ * The audit_append(...) call (migration 0020: the lock, the last hash and the insert in one round trip) over SQL
+ * expressions for each of AuditParts and the subject id (text): placeholders, or columns of rows being inserted
+ * by the same statement. The database hashes prev_hash + head + the subject id as JSON + tail, which is
+ * auditHash's format.
+ *
+ * The lock is held until the transaction ends (keep it short), and the transaction must be READ COMMITTED (the
+ * default; the function refuses another): a REPEATABLE READ snapshot taken before the lock could miss the
+ * previous appender's row and fork the chain. A single statement outside BEGIN is its own transaction.
+ */
+export function auditAppendSql(x: Record<keyof AuditParts | "subjectId", string>): string {
+  return `audit_append(${AUDIT_LOCK}, (${x.at})::timestamptz, (${x.actorId})::bigint, (${x.action})::text, (${x.subjectType})::text, (${x.subjectId})::text, (${x.before})::jsonb, (${x.after})::jsonb, (${x.head})::text, (${x.tail})::text)`;
+}
+
+/** The audit_append call for one event with its values as parameters numbered from `first`. */
+export function auditAppendCall(e: AuditEvent, at: Date, first: number): { sql: string; params: unknown[] } {
+  const parts = auditParts(e, at);
+  const n = (k: number) => `$${first + k}`;
   return {
-    sql: `audit_append(${AUDIT_LOCK}, ${n(0)}::timestamptz, ${n(1)}::bigint, ${n(2)}::text, ${n(3)}::text, ${subject}, ${n(4)}::jsonb, ${n(5)}::jsonb, ${n(6)}::text, ${n(7)}::text)`,
-    params,
+    sql: auditAppendSql({
+      at: n(0),
+      actorId: n(1),
+      action: n(2),
+      subjectType: n(3),
+      before: n(4),
+      after: n(5),
+      head: n(6),
+      tail: n(7),
+      subjectId: n(8),
+    }),
+    params: [
+      parts.at,
+      parts.actorId,
+      parts.action,
+      parts.subjectType,
+      parts.before,
+      parts.after,
+      parts.head,
+      parts.tail,
+      e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId),
+    ],
   };
 }
 
