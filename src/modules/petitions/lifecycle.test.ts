@@ -70,7 +70,11 @@ test("submit → receive → route → start → answer → confirm, with a time
     { id: s.id, code: s.code, replayed: true },
     "a retried submission returns the same petition",
   );
-  assert.equal(s.view, undefined, "with photos, the caller reads the filing back (its files are in the view)");
+  assert.equal(
+    s.view,
+    undefined,
+    "with photos, the caller reads the filing back (its files are in the view)",
+  );
   await receivePetition(as(p.commune), s.id, {
     kind: "recommendation",
     categoryCode: "giao_thong",

@@ -1,7 +1,7 @@
 import type pg from "pg";
-import { auditAppendCall } from "../../../platform/audit/audit.ts";
+import { auditAppendSql, auditParts } from "../../../platform/audit/audit.ts";
 import { type CommandContext, CommandError } from "../../../platform/commands.ts";
-import { withTransaction } from "../../../platform/db/database.ts";
+import { prepared, type Queryable, withTransaction } from "../../../platform/db/database.ts";
 import { FileRejected, storeFile } from "../../../platform/files/store.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 import { FEATURE_SCHEME, fingerprint } from "../../../platform/text/detector.ts";
@@ -136,7 +136,7 @@ export async function submitPetition(
     if ((input.photos?.length ?? 0) > MAX_PHOTOS)
       throw new CommandError("petitions.error.tooManyPhotos", 422, "photos");
     const now = ctx.clock.now();
-    const filed = await file(ctx, input, village, key, options.draft ?? false, now);
+    const filed = await file(ctx, input, jobOf(ctx, input, village, key, options.draft ?? false, now));
     if (filed.existing_id && filed.existing_code)
       return { id: filed.existing_id, code: filed.existing_code, replayed: true };
     if (!filed.village_ok) {
@@ -198,14 +198,80 @@ export async function submitPetition(
   }
 }
 
-async function file(
+/** One submission's values, as the statement takes them (one array element each, see FILE_SQL). */
+type Job = {
+  at: Date;
+  kind: string;
+  category: string | null;
+  title: string;
+  body: string;
+  urgency: string;
+  households: number;
+  location: string | null;
+  village_id: number;
+  unit_path: string;
+  submitted_by: number;
+  state: string;
+  submitted_at: Date | null;
+  idempotency_key: string | null;
+  search_text: string;
+  band_keys: string;
+  features: string;
+  feature_scheme: string;
+  action: string;
+  ancestors: string;
+  resident_names: string | null;
+  resident_phones: string | null;
+  resident_consent: boolean;
+  village_name: string;
+  audit_actor: number | null;
+  audit_action: string;
+  audit_after: string | null;
+  audit_head: string;
+  audit_tail: string;
+};
+
+const JOB_COLUMNS: { [K in keyof Job]: string } = {
+  at: "timestamptz",
+  kind: "text",
+  category: "text",
+  title: "text",
+  body: "text",
+  urgency: "text",
+  households: "int",
+  location: "text",
+  village_id: "bigint",
+  unit_path: "text",
+  submitted_by: "bigint",
+  state: "text",
+  submitted_at: "timestamptz",
+  idempotency_key: "text",
+  search_text: "text",
+  band_keys: "text",
+  features: "text",
+  feature_scheme: "text",
+  action: "text",
+  ancestors: "text",
+  resident_names: "text",
+  resident_phones: "text",
+  resident_consent: "boolean",
+  village_name: "text",
+  audit_actor: "bigint",
+  audit_action: "text",
+  audit_after: "text",
+  audit_head: "text",
+  audit_tail: "text",
+};
+const JOB_KEYS = Object.keys(JOB_COLUMNS) as (keyof Job)[];
+
+function jobOf(
   ctx: CommandContext & { actor: Actor },
   input: PetitionInput,
   village: VillageContext,
   key: string | null,
   draft: boolean,
   now: Date,
-): Promise<Filed> {
+): Job {
   const state = draft ? "draft" : "submitted";
   const search = searchFields(
     input.title,
@@ -214,35 +280,8 @@ async function file(
   );
   const residents =
     input.residents && (input.residents.names || input.residents.phones) ? input.residents : null;
-  const params: unknown[] = [
-    now,
-    input.kind,
-    input.categoryCode,
-    input.title,
-    input.body,
-    input.urgency,
-    input.households,
-    input.location ?? null,
-    village.id,
-    village.path,
-    ctx.actor.id,
-    state,
-    draft ? null : now,
-    key,
-    search.search_text,
-    search.band_keys,
-    search.features,
-    search.feature_scheme,
-    draft ? "save_draft" : "submit",
-    ancestorIds(village.path),
-    residents?.names ?? null,
-    residents?.phones ?? null,
-    residents?.consent ?? false,
-    NOTIFY_TOPIC,
-    village.name,
-  ];
   // Residents' names and phones are personal data: never in the audit log.
-  const audit = auditAppendCall(
+  const audit = auditParts(
     {
       actorId: ctx.actorId,
       action: draft ? "petition.save_draft" : "petition.submit",
@@ -250,51 +289,184 @@ async function file(
       after: { kind: input.kind, category: input.categoryCode, villageId: village.id, state },
     },
     now,
-    params.length + 1,
-    "p.id::text",
   );
-  params.push(...audit.params);
-  const sql = `WITH pre AS (
-         SELECT e.id AS existing_id, e.code AS existing_code,
-                ($3::text IS NULL OR EXISTS (SELECT 1 FROM categories WHERE code = $3 AND active)) AS category_ok,
-                (SELECT name_vi FROM categories WHERE code = $3) AS category_name,
-                EXISTS (SELECT 1 FROM units v WHERE v.id = $9 AND v.path = $10 AND v.level = 'village'
-                                                AND v.retired_at IS NULL) AS village_ok
-           FROM (SELECT 1) one
-           LEFT JOIN petitions e ON $14::text IS NOT NULL AND e.submitted_by = $11 AND e.idempotency_key = $14),
-       s AS (SELECT nextval(pg_get_serial_sequence('petitions', 'id')) AS id
-               FROM pre WHERE pre.existing_id IS NULL AND pre.category_ok AND pre.village_ok),
-       p AS (
-         INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
-                                unit_path, submitted_by, state, submitted_at, idempotency_key, search_text, band_keys,
-                                features, feature_scheme, created_at, updated_at)
-         SELECT s.id, 'KN-' || to_char($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(s.id::text, greatest(6, length(s.id::text)), '0'),
-                $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::int[], $17::jsonb, $18, $1, $1
-           FROM s
-         ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
-         RETURNING ${FILED_COLUMNS}),
-       e AS (
-         INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state)
-         SELECT p.id, $1, $11, $19, NULL, $12 FROM p RETURNING id),
-       r AS (
-         INSERT INTO petition_residents (petition_id, names, phones, consent)
-         SELECT p.id, $21, $22, $23 FROM p WHERE $21::text IS NOT NULL OR $22::text IS NOT NULL),
-       o AS (${rolesOverSql("'commune_officer'", "$20")}),
-       n AS (
-         INSERT INTO outbox (topic, payload, dedupe_key, available_at)
-         SELECT $24, jsonb_build_object('userId', o.user_id, 'kind', 'petition_submitted',
-                       'params', jsonb_build_object('code', p.code, 'title', $4::text, 'village', $25::text),
-                       'link', '/petitions/' || p.id),
-                'petition:' || p.id || ':submitted:' || o.user_id, now()
-           FROM p, o WHERE $12 = 'submitted'
-         ON CONFLICT (dedupe_key) DO NOTHING),
-       a AS (SELECT ${audit.sql} AS id FROM p)
-  SELECT pre.*, p.*, e.id AS event_id, (SELECT count(*) FROM a) AS audited
-    FROM pre LEFT JOIN p ON true LEFT JOIN e ON true`;
+  return {
+    at: now,
+    kind: input.kind,
+    category: input.categoryCode,
+    title: input.title,
+    body: input.body,
+    urgency: input.urgency,
+    households: input.households,
+    location: input.location ?? null,
+    village_id: village.id,
+    unit_path: village.path,
+    submitted_by: ctx.actor.id,
+    state,
+    submitted_at: draft ? null : now,
+    idempotency_key: key,
+    search_text: search.search_text,
+    band_keys: `{${search.band_keys.join(",")}}`,
+    features: search.features,
+    feature_scheme: search.feature_scheme,
+    action: draft ? "save_draft" : "submit",
+    ancestors: `{${ancestorIds(village.path).join(",")}}`,
+    resident_names: residents?.names ?? null,
+    resident_phones: residents?.phones ?? null,
+    resident_consent: residents?.consent ?? false,
+    village_name: village.name,
+    audit_actor: audit.actorId,
+    audit_action: audit.action,
+    audit_after: audit.after,
+    audit_head: audit.head,
+    audit_tail: audit.tail,
+  };
+}
+
+/**
+ * Files a batch of submissions in one statement, each one its own row of `x` (the arrays unnested, `ord` its
+ * place): the replay and the checks, the petition, its first event, the residents' data, the commune officers'
+ * notices and the audit event, and one answer row per submission in `ord` order.
+ */
+const FILE_SQL = `WITH x AS (
+       SELECT * FROM unnest(${JOB_KEYS.map((k, i) => `$${i + 1}::${JOB_COLUMNS[k]}[]`).join(", ")})
+         WITH ORDINALITY AS x(${JOB_KEYS.join(", ")}, ord)),
+     pre AS (
+       SELECT x.ord, e.id AS existing_id, e.code AS existing_code,
+              (x.category IS NULL OR EXISTS (SELECT 1 FROM categories WHERE code = x.category AND active)) AS category_ok,
+              (SELECT name_vi FROM categories WHERE code = x.category) AS category_name,
+              EXISTS (SELECT 1 FROM units v WHERE v.id = x.village_id AND v.path = x.unit_path AND v.level = 'village'
+                                              AND v.retired_at IS NULL) AS village_ok
+         FROM x LEFT JOIN petitions e ON x.idempotency_key IS NOT NULL AND e.submitted_by = x.submitted_by
+                                     AND e.idempotency_key = x.idempotency_key),
+     s AS (SELECT pre.ord, nextval(pg_get_serial_sequence('petitions', 'id')) AS id
+             FROM pre WHERE pre.existing_id IS NULL AND pre.category_ok AND pre.village_ok),
+     p AS (
+       INSERT INTO petitions (id, code, kind, category_code, title, body, urgency, households, location, village_id,
+                              unit_path, submitted_by, state, submitted_at, idempotency_key, search_text, band_keys,
+                              features, feature_scheme, created_at, updated_at)
+       SELECT s.id, 'KN-' || to_char(x.at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(s.id::text, greatest(6, length(s.id::text)), '0'),
+              x.kind, x.category, x.title, x.body, x.urgency, x.households, x.location, x.village_id, x.unit_path,
+              x.submitted_by, x.state, x.submitted_at, x.idempotency_key, x.search_text, x.band_keys::int[],
+              x.features::jsonb, x.feature_scheme, x.at, x.at
+         FROM s JOIN x ON x.ord = s.ord
+       ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+       RETURNING ${FILED_COLUMNS}),
+     px AS (SELECT p.id, p.code, s.ord FROM p JOIN s ON s.id = p.id),
+     e AS (
+       INSERT INTO petition_events (petition_id, at, actor_id, action, from_state, to_state)
+       SELECT px.id, x.at, x.submitted_by, x.action, NULL, x.state FROM px JOIN x ON x.ord = px.ord
+       RETURNING id, petition_id),
+     r AS (
+       INSERT INTO petition_residents (petition_id, names, phones, consent)
+       SELECT px.id, x.resident_names, x.resident_phones, x.resident_consent FROM px JOIN x ON x.ord = px.ord
+        WHERE x.resident_names IS NOT NULL OR x.resident_phones IS NOT NULL),
+     n AS (
+       INSERT INTO outbox (topic, payload, dedupe_key, available_at)
+       SELECT '${NOTIFY_TOPIC}', jsonb_build_object('userId', o.user_id, 'kind', 'petition_submitted',
+                     'params', jsonb_build_object('code', px.code, 'title', x.title, 'village', x.village_name),
+                     'link', '/petitions/' || px.id),
+              'petition:' || px.id || ':submitted:' || o.user_id, now()
+         FROM px JOIN x ON x.ord = px.ord
+         CROSS JOIN LATERAL (${rolesOverSql("'commune_officer'", "x.ancestors")}) o
+        WHERE x.state = 'submitted'
+       ON CONFLICT (dedupe_key) DO NOTHING),
+     a AS (
+       SELECT ${auditAppendSql({
+         at: "x.at",
+         actorId: "x.audit_actor",
+         action: "x.audit_action",
+         subjectType: "'petition'",
+         subjectId: "px.id",
+         before: "NULL",
+         after: "x.audit_after",
+         head: "x.audit_head",
+         tail: "x.audit_tail",
+       })} AS id
+         FROM px JOIN x ON x.ord = px.ord ORDER BY px.ord)
+SELECT pre.*, p.*, e.id AS event_id, (SELECT count(*) FROM a) AS audited
+  FROM pre LEFT JOIN s ON s.ord = pre.ord LEFT JOIN p ON p.id = s.id LEFT JOIN e ON e.petition_id = p.id
+ ORDER BY pre.ord`;
+
+async function fileMany(db: Queryable, jobs: readonly Job[]): Promise<Filed[]> {
+  const params = JOB_KEYS.map((k) => jobs.map((j) => j[k]));
+  const { rows } = await db.query<Filed & { ord: number }>(prepared(db, "petitions.file", FILE_SQL, params));
+  if (rows.length !== jobs.length) throw new Error("submitPetition: one answer row per submission expected");
+  return rows;
+}
+
+type Waiting = { job: Job; resolve: (f: Filed) => void; reject: (e: unknown) => void };
+type Queue = { waiting: Waiting[]; inFlight: number };
+
+/**
+ * Statements in flight per pool: the next batch forms while it runs. One filed more per second than two in the
+ * bench (212 vs 184–200 submissions/s, 4 clients): the batches are larger, and the audit lock serialises the
+ * statements' ends anyway.
+ */
+const MAX_IN_FLIGHT = 1;
+const MAX_BATCH = 64;
+const queues = new WeakMap<pg.Pool, Queue>();
+
+/**
+ * Group commit: submissions that arrive while statements are in flight are filed together by the next one, so
+ * a burst costs one round trip, one plan and one commit per batch instead of per petition. A lone submission
+ * goes at once. If a batch fails, its submissions are filed one by one, so that one bad value fails only its
+ * own request.
+ */
+function fileQueued(pool: pg.Pool, job: Job): Promise<Filed> {
+  let q = queues.get(pool);
+  if (!q) {
+    q = { waiting: [], inFlight: 0 };
+    queues.set(pool, q);
+  }
+  const queue = q;
+  return new Promise<Filed>((resolve, reject) => {
+    queue.waiting.push({ job, resolve, reject });
+    pump(pool, queue);
+  });
+}
+
+function pump(pool: pg.Pool, q: Queue): void {
+  while (q.inFlight < MAX_IN_FLIGHT && q.waiting.length > 0) {
+    const batch = q.waiting.splice(0, MAX_BATCH);
+    q.inFlight++;
+    void runBatch(pool, batch).finally(() => {
+      q.inFlight--;
+      pump(pool, q);
+    });
+  }
+}
+
+async function runBatch(pool: pg.Pool, batch: Waiting[]): Promise<void> {
+  try {
+    const filed = await fileMany(
+      pool,
+      batch.map((w) => w.job),
+    );
+    for (const [i, w] of batch.entries()) w.resolve(filed[i] as Filed);
+  } catch (err) {
+    if (batch.length === 1) {
+      batch[0]?.reject(err);
+      return;
+    }
+    await Promise.all(
+      batch.map((w) =>
+        fileMany(pool, [w.job]).then(
+          (f) => w.resolve(f[0] as Filed),
+          (e: unknown) => w.reject(e),
+        ),
+      ),
+    );
+  }
+}
+
+/** Without files, the submission joins the next batch; with files, it and its files share a transaction. */
+async function file(ctx: CommandContext & { actor: Actor }, input: PetitionInput, job: Job): Promise<Filed> {
   const hasFiles = (input.photos?.length ?? 0) > 0 || Boolean(input.voice);
-  if (!hasFiles) return one(await ctx.pool.query<Filed>(sql, params));
+  if (!hasFiles) return fileQueued(ctx.pool, job);
   return withTransaction(ctx.pool, async (client) => {
-    const filed = one(await client.query<Filed>(sql, params));
+    const [filed] = await fileMany(client, [job]);
+    if (!filed) throw new Error("submitPetition: the statement returned no row");
     if (filed.id && filed.event_id) {
       await attach(
         client,
@@ -310,10 +482,4 @@ async function file(
     }
     return filed;
   });
-}
-
-function one(result: pg.QueryResult<Filed>): Filed {
-  const row = result.rows[0];
-  if (!row) throw new Error("submitPetition: the statement returned no row");
-  return row;
 }
