@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "../../platform/db/database.ts";
-import type { AuthResolver } from "../../platform/http/types.ts";
+import type { Actor, AuthResolver } from "../../platform/http/types.ts";
 import { loadActor, loadActorByToken } from "./queries/loadActor.ts";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000; // village heads on phones should not log in every day
@@ -63,13 +63,45 @@ export function createAuthResolver(pool: pg.Pool): AuthResolver {
     },
     async fromApiToken(token, now) {
       if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-      const found = await loadActorByToken(pool, sha256(token), now);
-      if (!found) return null;
+      const hash = sha256(token);
+      const cache = tokenCache(pool);
+      const hit = cache.get(hash);
+      if (hit && hit.until > now.getTime() && hit.until - TOKEN_CACHE_MS <= now.getTime()) return hit.actor;
+      const found = await loadActorByToken(pool, hash, now);
+      if (!found) {
+        cache.delete(hash);
+        return null;
+      }
       // "Last used" to the minute: writing the token row on every call would make one busy client's requests
       // queue on that row's lock.
       if (found.stale)
         await pool.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", [found.tokenId, now]);
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(hash, { actor: found.actor, until: now.getTime() + TOKEN_CACHE_MS });
       return found.actor;
     },
   };
+}
+
+/**
+ * An API client sending a burst (an integration filing a day's petitions) is looked up once per few seconds,
+ * not once per request: each lookup is a round trip. The price is that a revoked token, a deactivated account
+ * or a changed grant takes up to TOKEN_CACHE_MS to be seen by another app node; on this node the accounts
+ * commands forget the cache at once (forgetApiTokenActors). Browser sessions are not cached.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const tokenCaches = new WeakMap<pg.Pool, Map<string, { actor: Actor; until: number }>>();
+
+function tokenCache(pool: pg.Pool): Map<string, { actor: Actor; until: number }> {
+  let cache = tokenCaches.get(pool);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(pool, cache);
+  }
+  return cache;
+}
+
+/** After a change to who may do what (tokens, accounts, grants): API calls on this node look the actor up again. */
+export function forgetApiTokenActors(pool: pg.Pool): void {
+  tokenCaches.get(pool)?.clear();
 }

@@ -7,6 +7,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { openTestDatabase } from "../../platform/db/testing.ts";
 import type { App } from "../../platform/http/types.ts";
 import { createApiToken, revokeApiToken } from "../accounts/commands/manageUsers.ts";
+import { TOKEN_CACHE_MS } from "../accounts/sessions.ts";
 import { API_ACTIONS } from "./apiSchemas.ts";
 import { petitionWorld } from "./testkit.ts";
 
@@ -352,6 +353,23 @@ test("no token, a bad token or a revoked token: 401", async () => {
   });
   assert.equal(revoked.status, 401);
   assert.equal(errorOf(revoked).code, "unauthorized");
+});
+
+test("a token revoked by another node stops working within TOKEN_CACHE_MS", async () => {
+  const token = await createApiToken(w.ctx, w.people.village.id, "revoked elsewhere");
+  const auth = { authorization: `Bearer ${token}` };
+  assert.equal((await call(null, "GET", "/api/v1/petitions", undefined, auth)).status, 200);
+  // as another node would: straight in the database, without this node's accounts commands
+  await db.pool.query("UPDATE api_tokens SET revoked_at = now() WHERE name = 'revoked elsewhere'");
+  assert.equal(
+    (await call(null, "GET", "/api/v1/petitions", undefined, auth)).status,
+    200,
+    "this node still holds the actor it looked up (the documented delay)",
+  );
+  w.clock.advance(TOKEN_CACHE_MS + 1);
+  const later = await call(null, "GET", "/api/v1/petitions", undefined, auth);
+  assert.equal(later.status, 401);
+  assert.equal(errorOf(later).code, "unauthorized");
 });
 
 test("/api/openapi.json is an OpenAPI 3.1 document listing every path, with a bearer scheme", async () => {

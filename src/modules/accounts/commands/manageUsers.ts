@@ -3,7 +3,7 @@ import type pg from "pg";
 import { type CommandContext, CommandError, runCommand } from "../../../platform/commands.ts";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../passwords.ts";
 import { ROLE_SCOPE, type Role } from "../roles.ts";
-import { API_TOKEN_PREFIX, destroyUserSessions, sha256 } from "../sessions.ts";
+import { API_TOKEN_PREFIX, destroyUserSessions, forgetApiTokenActors, sha256 } from "../sessions.ts";
 
 export type GrantInput = { role: Role; unitId?: number | null; agencyId?: number | null };
 
@@ -145,6 +145,7 @@ export async function setUserActive(ctx: CommandContext, userId: number, active:
       after: { active },
     };
   });
+  forgetApiTokenActors(ctx.pool);
 }
 
 export async function addGrant(ctx: CommandContext, userId: number, g: GrantInput): Promise<void> {
@@ -161,6 +162,7 @@ export async function addGrant(ctx: CommandContext, userId: number, g: GrantInpu
     );
     return { result: undefined, subjectType: "user", subjectId: userId, after: g };
   });
+  forgetApiTokenActors(ctx.pool);
 }
 
 export async function removeGrant(ctx: CommandContext, userId: number, grantId: number): Promise<void> {
@@ -172,6 +174,7 @@ export async function removeGrant(ctx: CommandContext, userId: number, grantId: 
     if (r.rowCount === 0) throw new CommandError("accounts.error.notFound", 404);
     return { result: undefined, subjectType: "user", subjectId: userId, before: r.rows[0] };
   });
+  forgetApiTokenActors(ctx.pool);
 }
 
 /** API tokens for integrations: shown once, stored hashed. */
@@ -203,6 +206,7 @@ export async function revokeApiToken(ctx: CommandContext, tokenId: number): Prom
     if (r.rowCount === 0) throw new CommandError("accounts.error.notFound", 404);
     return { result: undefined, subjectType: "api_token", subjectId: tokenId };
   });
+  forgetApiTokenActors(ctx.pool);
 }
 
 export async function setLocale(
@@ -213,4 +217,5 @@ export async function setLocale(
     await client.query("UPDATE users SET locale = $2 WHERE id = $1", [ctx.actorId, locale]);
     return { result: undefined, subjectType: "user", subjectId: ctx.actorId, after: { locale } };
   });
+  forgetApiTokenActors(ctx.pool);
 }
