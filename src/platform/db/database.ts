@@ -45,7 +45,8 @@ export async function openDatabase(
     url = embedded.url;
   }
   const pool = new pg.Pool({ connectionString: url, max: config.dbPoolSize, idleTimeoutMillis: 30_000 });
-  if (!embedded) ownSessions.add(pool);
+  if (embedded) sharePreparedStatements(pool);
+  else ownSessions.add(pool);
   pool.on("error", () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
@@ -81,6 +82,53 @@ export function prepared(
   values: unknown[],
 ): { name?: string; text: string; values: unknown[] } {
   return ownSessions.has(db) ? { name, text, values } : { text, values };
+}
+
+/** Embedded pools: per client, the statement names it has prepared in the one shared session. */
+const sharedSessions = new WeakMap<pg.Pool, Map<pg.PoolClient, { tag: number; names: Set<string> }>>();
+let nextTag = 0;
+
+function sharePreparedStatements(pool: pg.Pool): void {
+  const clients = new Map<pg.PoolClient, { tag: number; names: Set<string> }>();
+  sharedSessions.set(pool, clients);
+  // A client leaving the pool (idle, or after an error) leaves its statements in the shared session: free them.
+  pool.on("remove", (client) => {
+    const entry = clients.get(client);
+    clients.delete(client);
+    if (!entry || entry.names.size === 0) return;
+    const names = [...entry.names].map((n) => `DEALLOCATE "${n.replaceAll('"', '""')}"`).join("; ");
+    pool.query(names).catch(() => {
+      // the pool is ending, or the session already dropped them
+    });
+  });
+}
+
+/**
+ * Like `prepared`, for the hottest statements, also on the embedded database: there each pooled connection names
+ * its own copy (name#tag) in the session they share, so that the names do not collide, and a connection's copies
+ * are deallocated when the pool drops it.
+ */
+export async function queryPrepared<R extends pg.QueryResultRow>(
+  db: Queryable,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
+  const clients = sharedSessions.get(db as pg.Pool);
+  if (!clients) return db.query<R>(prepared(db, name, text, values));
+  const client = await (db as pg.Pool).connect();
+  try {
+    let entry = clients.get(client);
+    if (!entry) {
+      entry = { tag: ++nextTag, names: new Set() };
+      clients.set(client, entry);
+    }
+    const tagged = `${name}#${entry.tag}`;
+    entry.names.add(tagged);
+    return await client.query<R>({ name: tagged, text, values });
+  } finally {
+    client.release();
+  }
 }
 
 /** One short transaction on one client: inside it, use only `client` (on PGlite another connection would wait forever). */

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { auditAppendSql, auditParts } from "../../../platform/audit/audit.ts";
 import { type CommandContext, CommandError } from "../../../platform/commands.ts";
-import { prepared, type Queryable, withTransaction } from "../../../platform/db/database.ts";
+import { type Queryable, queryPrepared, withTransaction } from "../../../platform/db/database.ts";
 import { FileRejected, storeFile } from "../../../platform/files/store.ts";
 import type { Actor } from "../../../platform/http/types.ts";
 import { FEATURE_SCHEME, fingerprint } from "../../../platform/text/detector.ts";
@@ -390,7 +390,7 @@ SELECT pre.*, p.*, e.id AS event_id, (SELECT count(*) FROM a) AS audited
 
 async function fileMany(db: Queryable, jobs: readonly Job[]): Promise<Filed[]> {
   const params = JOB_KEYS.map((k) => jobs.map((j) => j[k]));
-  const { rows } = await db.query<Filed & { ord: number }>(prepared(db, "petitions.file", FILE_SQL, params));
+  const { rows } = await queryPrepared<Filed & { ord: number }>(db, "petitions.file", FILE_SQL, params);
   if (rows.length !== jobs.length) throw new Error("submitPetition: one answer row per submission expected");
   return rows;
 }
