@@ -121,3 +121,21 @@ test("a submission the database refuses fails alone; the others of its batch are
   );
   assert.equal((await verifyAudit(db.pool)).ok, true);
 });
+
+test("a village retired after it was cached is refused, and nothing is filed for it", async () => {
+  const as = w.as(w.people.village);
+  await submitPetition(as, input(400), { idempotencyKey: "cached-1" }); // the village is now cached
+  await db.pool.query("UPDATE units SET retired_at = now() WHERE id = $1", [w.ids.village]);
+  try {
+    await assert.rejects(submitPetition(as, input(401), { idempotencyKey: "cached-2" }), (err: unknown) => {
+      assert.equal((err as { messageKey?: string }).messageKey, "petitions.error.villageUnknown");
+      return true;
+    });
+    const { rows } = await db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM petitions WHERE idempotency_key = 'cached-2'",
+    );
+    assert.equal(rows[0]?.n, 0);
+  } finally {
+    await db.pool.query("UPDATE units SET retired_at = NULL WHERE id = $1", [w.ids.village]);
+  }
+});

@@ -384,13 +384,15 @@ const FILE_SQL = `WITH x AS (
          tail: "x.audit_tail",
        })} AS id
          FROM px JOIN x ON x.ord = px.ord ORDER BY px.ord)
-SELECT pre.*, p.*, e.id AS event_id, (SELECT count(*) FROM a) AS audited
+SELECT pre.existing_id, pre.existing_code, pre.category_ok, pre.category_name, pre.village_ok, p.*,
+       e.id AS event_id
   FROM pre LEFT JOIN s ON s.ord = pre.ord LEFT JOIN p ON p.id = s.id LEFT JOIN e ON e.petition_id = p.id
+ WHERE (SELECT count(*) FROM a) >= 0 -- a is read, so every audit event is appended
  ORDER BY pre.ord`;
 
 async function fileMany(db: Queryable, jobs: readonly Job[]): Promise<Filed[]> {
   const params = JOB_KEYS.map((k) => jobs.map((j) => j[k]));
-  const { rows } = await queryPrepared<Filed & { ord: number }>(db, "petitions.file", FILE_SQL, params);
+  const { rows } = await queryPrepared<Filed>(db, "petitions.file", FILE_SQL, params);
   if (rows.length !== jobs.length) throw new Error("submitPetition: one answer row per submission expected");
   return rows;
 }
