@@ -7,6 +7,7 @@
  *   - the list page, a filtered search and its second page (keyset cursor) as a coordinator, beside /healthz;
  *   - the leader's overview.
  */
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { createApiToken } from "../src/modules/accounts/commands/manageUsers.ts";
 import { searchFields } from "../src/modules/petitions/commands/submitPetition.ts";
 import { systemClock } from "../src/platform/clock.ts";
@@ -68,6 +69,38 @@ async function get(
 
 type Village = { id: number; name: string; commune: string; head: number; category: string; path: string };
 
+/**
+ * The load generator shares the server's one thread. fetch() (undici) cost 1.28 ms of that thread per submission
+ * (28% of it, cpu profile of 1,000 submissions); node:http with a keep-alive agent costs a fraction of that, so
+ * the figure is more the server's and less the client's. BENCH_CLIENT=fetch measures with fetch() as sessions 1–3
+ * did. A client in a worker thread was tried and measured worse: three busy threads on two cores.
+ */
+const FETCH_CLIENT = process.env.BENCH_CLIENT === "fetch";
+const agent = new HttpAgent({ keepAlive: true, maxSockets: CLIENTS });
+
+async function post(
+  url: string,
+  init: { headers: Record<string, string>; body: string },
+): Promise<{ status: number; text: string }> {
+  if (FETCH_CLIENT) {
+    const res = await fetch(url, { method: "POST", ...init });
+    return { status: res.status, text: await res.text() };
+  }
+  return new Promise((resolve, reject) => {
+    const headers = { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) };
+    const req = httpRequest(url, { method: "POST", agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+
 export async function benchSubmit(
   database: Database,
   base: string,
@@ -116,8 +149,7 @@ export async function benchSubmit(
   let firstFailure = "";
   const http = await concurrently(SUBMITS, CLIENTS, async (i) => {
     const b = bodies[i] as (typeof bodies)[number];
-    const res = await fetch(`${base}/api/v1/petitions`, {
-      method: "POST",
+    const res = await post(`${base}/api/v1/petitions`, {
       headers: {
         authorization: `Bearer ${b.token}`,
         "content-type": "application/json",
@@ -133,7 +165,7 @@ export async function benchSubmit(
         households: 3,
       }),
     });
-    const text = await res.text();
+    const text = res.text;
     if (res.status !== 201) {
       failures++;
       firstFailure ||= `${res.status} ${text.slice(0, 200)}`;
@@ -211,7 +243,7 @@ export async function benchSubmit(
     name: `submit over HTTP vs bare INSERT — ${t.label}, ${n.toLocaleString("en-US")} petitions`,
     ok: ratio >= 0.3 && failures === 0,
     lines: [
-      line(`POST /api/v1/petitions (${CLIENTS} clients)`, hs),
+      line(`POST /api/v1/petitions (${CLIENTS} clients, ${FETCH_CLIENT ? "fetch" : "node:http"})`, hs),
       line(`bare INSERT INTO petitions (${CLIENTS} clients)`, bs),
       line(`… into a primary-key-only copy`, ks),
       `throughput: HTTP ${httpRps.toFixed(1)}/s, bare INSERT INTO petitions ${bareRps.toFixed(1)}/s, ratio ${ratio.toFixed(2)} (goal ≥ 0.3)`,
