@@ -1,15 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Database } from "./database.ts";
-import { queryPrepared } from "./database.ts";
-import { openTestDatabase } from "./testing.ts";
+import { type Database, openDatabase, queryPrepared } from "./database.ts";
 
 // The embedded database's pooled connections share one PGlite session: a named statement prepared by two of them
 // under one name would collide ("prepared statement already exists"). queryPrepared names each connection's copy.
+// Always on an embedded database, even when the suite runs on PostgreSQL: there each connection is its own session,
+// the statement keeps its plain name, and the submission tests exercise that path.
 
 let db: Database;
 before(async () => {
-  db = await openTestDatabase();
+  db = await openDatabase(
+    { embedded: true, databaseUrl: undefined, dataDir: "", dbPoolSize: 4 },
+    { pgdata: "memory://", lock: false },
+  );
 });
 after(async () => {
   await db.close();
