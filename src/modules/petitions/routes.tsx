@@ -25,7 +25,7 @@ import {
   routePetition,
   startPetition,
 } from "./commands/steps.ts";
-import { submitPetition, villageContext } from "./commands/submitPetition.ts";
+import { submitPetition } from "./commands/submitPetition.ts";
 import {
   actionSchemas,
   draftDefaults,
@@ -65,6 +65,7 @@ import { MinePage } from "./views/minePage.tsx";
 import { NewPetitionPage } from "./views/newPetitionPage.tsx";
 import { PublicAnswerPage } from "./views/publicPage.tsx";
 import { SimilarList } from "./views/similarList.tsx";
+import { villageContext } from "./villageCache.ts";
 
 type C = Context<AppEnv>;
 type Status = 200 | 403 | 404 | 409 | 422;

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { Queryable } from "../../platform/db/database.ts";
 
 export type VillageContext = { id: number; path: string; name: string; commune_name: string | null };
 
@@ -7,6 +8,18 @@ type Entry = { village: VillageContext; until: number };
 /** How long a village's name and path are reused before being read again. */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 200_000;
+
+/** A village as petitions need it (path, name, commune's name); undefined when unknown, retired or not a village. */
+export async function villageContext(db: Queryable, villageId: number): Promise<VillageContext | undefined> {
+  const { rows } = await db.query<VillageContext & { level: string }>(
+    `SELECT v.id, v.path, v.name, c.name AS commune_name, v.level FROM units v LEFT JOIN units c ON c.id = v.parent_id
+      WHERE v.id = $1 AND v.retired_at IS NULL`,
+    [villageId],
+  );
+  const row = rows[0];
+  if (row?.level !== "village") return undefined;
+  return { id: row.id, path: row.path, name: row.name, commune_name: row.commune_name };
+}
 
 const byPool = new WeakMap<pg.Pool, Map<number, Entry>>();
 
@@ -28,18 +41,12 @@ export async function cachedVillage(
   }
   const hit = cache.get(villageId);
   if (hit && hit.until > now) return hit.village;
-  const { rows } = await pool.query<VillageContext & { level: string }>(
-    `SELECT v.id, v.path, v.name, c.name AS commune_name, v.level FROM units v LEFT JOIN units c ON c.id = v.parent_id
-      WHERE v.id = $1 AND v.retired_at IS NULL`,
-    [villageId],
-  );
-  const row = rows[0];
-  if (row?.level !== "village") {
+  const village = await villageContext(pool, villageId);
+  if (!village) {
     cache.delete(villageId);
     return undefined;
   }
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  const village = { id: row.id, path: row.path, name: row.name, commune_name: row.commune_name };
   cache.set(villageId, { village, until: now + TTL_MS });
   return village;
 }

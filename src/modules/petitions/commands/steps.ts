@@ -13,8 +13,9 @@ import {
 import { canDecideExtension, type PetitionSubject } from "../policy.ts";
 import { agencyOfficers, rolesOver, villageHeads } from "../recipients.ts";
 import { type Kind, type Level, STATUTORY_KINDS, type Urgency } from "../states.ts";
+import { villageContext } from "../villageCache.ts";
 import { applyAction, type PetitionRow, type StepContext } from "./applyAction.ts";
-import { attachFiles, searchFields, type Upload, villageContext } from "./submitPetition.ts";
+import { attachFiles, searchFields, type Upload } from "./submitPetition.ts";
 
 type Ctx = StepContext;
 const profileOf = (_ctx: Ctx): DeadlineProfile => DEFAULT_DEADLINES;

@@ -43,21 +43,6 @@ export function searchFields(title: string, body: string, placeNames: string[]) 
   };
 }
 
-export async function villageContext(db: Pick<pg.PoolClient, "query">, villageId: number) {
-  const { rows } = await db.query<{
-    id: number;
-    path: string;
-    name: string;
-    commune_name: string | null;
-    level: string;
-  }>(
-    `SELECT v.id, v.path, v.name, c.name AS commune_name, v.level FROM units v LEFT JOIN units c ON c.id = v.parent_id
-      WHERE v.id = $1 AND v.retired_at IS NULL`,
-    [villageId],
-  );
-  return rows[0]?.level === "village" ? rows[0] : undefined;
-}
-
 async function attach(
   client: pg.PoolClient,
   petitionId: number,
