@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "../../platform/db/database.ts";
+import { PoolTtlCache } from "../../platform/db/poolCache.ts";
 import type { Actor, AuthResolver } from "../../platform/http/types.ts";
 import { loadActor, loadActorByToken } from "./queries/loadActor.ts";
 
@@ -64,20 +65,18 @@ export function createAuthResolver(pool: pg.Pool): AuthResolver {
     async fromApiToken(token, now) {
       if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
       const hash = sha256(token);
-      const cache = tokenCache(pool);
-      const hit = cache.get(hash);
-      if (hit && hit.until > now.getTime() && hit.until - TOKEN_CACHE_MS <= now.getTime()) return hit.actor;
+      const hit = tokenActors.get(pool, hash, now.getTime());
+      if (hit) return hit;
       const found = await loadActorByToken(pool, hash, now);
       if (!found) {
-        cache.delete(hash);
+        tokenActors.delete(pool, hash);
         return null;
       }
       // "Last used" to the minute: writing the token row on every call would make one busy client's requests
       // queue on that row's lock.
       if (found.stale)
         await pool.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", [found.tokenId, now]);
-      if (cache.size >= 10_000) cache.clear();
-      cache.set(hash, { actor: found.actor, until: now.getTime() + TOKEN_CACHE_MS });
+      tokenActors.set(pool, hash, found.actor, now.getTime());
       return found.actor;
     },
   };
@@ -90,18 +89,9 @@ export function createAuthResolver(pool: pg.Pool): AuthResolver {
  * commands forget the cache at once (forgetApiTokenActors). Browser sessions are not cached.
  */
 export const TOKEN_CACHE_MS = 5_000;
-const tokenCaches = new WeakMap<pg.Pool, Map<string, { actor: Actor; until: number }>>();
-
-function tokenCache(pool: pg.Pool): Map<string, { actor: Actor; until: number }> {
-  let cache = tokenCaches.get(pool);
-  if (!cache) {
-    cache = new Map();
-    tokenCaches.set(pool, cache);
-  }
-  return cache;
-}
+const tokenActors = new PoolTtlCache<string, Actor>(TOKEN_CACHE_MS, 10_000);
 
 /** After a change to who may do what (tokens, accounts, grants): API calls on this node look the actor up again. */
 export function forgetApiTokenActors(pool: pg.Pool): void {
-  tokenCaches.get(pool)?.clear();
+  tokenActors.clear(pool);
 }

@@ -1,13 +1,11 @@
 import type pg from "pg";
 import type { Queryable } from "../../platform/db/database.ts";
+import { PoolTtlCache } from "../../platform/db/poolCache.ts";
 
 export type VillageContext = { id: number; path: string; name: string; commune_name: string | null };
 
-type Entry = { village: VillageContext; until: number };
-
-/** How long a village's name and path are reused before being read again. */
-const TTL_MS = 60_000;
-const MAX_ENTRIES = 200_000;
+/** A village's name and path are reused for a minute before being read again. */
+const villages = new PoolTtlCache<number, VillageContext>(60_000, 200_000);
 
 /** A village as petitions need it (path, name, commune's name); undefined when unknown, retired or not a village. */
 export async function villageContext(db: Queryable, villageId: number): Promise<VillageContext | undefined> {
@@ -21,8 +19,6 @@ export async function villageContext(db: Queryable, villageId: number): Promise<
   return { id: row.id, path: row.path, name: row.name, commune_name: row.commune_name };
 }
 
-const byPool = new WeakMap<pg.Pool, Map<number, Entry>>();
-
 /**
  * A village's path and names, for filing a petition without a round trip to read them. What the cache says is
  * only a proposal: the submission's statement files only if the village still has that path and is not retired,
@@ -34,23 +30,17 @@ export async function cachedVillage(
   villageId: number,
   now = Date.now(),
 ): Promise<VillageContext | undefined> {
-  let cache = byPool.get(pool);
-  if (!cache) {
-    cache = new Map();
-    byPool.set(pool, cache);
-  }
-  const hit = cache.get(villageId);
-  if (hit && hit.until > now) return hit.village;
+  const hit = villages.get(pool, villageId, now);
+  if (hit) return hit;
   const village = await villageContext(pool, villageId);
   if (!village) {
-    cache.delete(villageId);
+    villages.delete(pool, villageId);
     return undefined;
   }
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(villageId, { village, until: now + TTL_MS });
+  villages.set(pool, villageId, village, now);
   return village;
 }
 
 export function forgetVillage(pool: pg.Pool, villageId: number): void {
-  byPool.get(pool)?.delete(villageId);
+  villages.delete(pool, villageId);
 }
