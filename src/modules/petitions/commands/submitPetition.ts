@@ -120,8 +120,8 @@ export async function submitPetition(
     if (!canFileFor(ctx.actor, village.path)) throw new CommandError("error.403", 403);
     if ((input.photos?.length ?? 0) > MAX_PHOTOS)
       throw new CommandError("petitions.error.tooManyPhotos", 422, "photos");
-    const now = ctx.clock.now();
-    const filed = await file(ctx, input, jobOf(ctx, input, village, key, options.draft ?? false, now));
+    const job = jobOf(ctx, input, village, key, options.draft ?? false, ctx.clock.now());
+    const filed = await file(ctx, input, job);
     if (filed.existing_id && filed.existing_code)
       return { id: filed.existing_id, code: filed.existing_code, replayed: true };
     if (!filed.village_ok) {
@@ -144,8 +144,8 @@ export async function submitPetition(
       };
       const first = {
         id: event_id ?? 0,
-        at: now,
-        action: options.draft ? "save_draft" : "submit",
+        at: job.at,
+        action: job.action,
         from_state: null,
         to_state: row.state,
         actor_name: ctx.actor.fullName,
@@ -153,24 +153,16 @@ export async function submitPetition(
         note: null,
         data: null,
       };
-      const residents = input.residents?.names || input.residents?.phones ? input.residents : null;
-      const hasFiles = (input.photos?.length ?? 0) > 0 || Boolean(input.voice);
+      // the residents' data as the statement stored it
+      const residents =
+        job.resident_names !== null || job.resident_phones !== null
+          ? { names: job.resident_names, phones: job.resident_phones, consent: job.resident_consent }
+          : null;
       return {
         id: row.id,
         code: row.code,
         replayed: false,
-        view: hasFiles
-          ? undefined
-          : filedView(
-              ctx.actor,
-              petition,
-              first,
-              residents && {
-                names: residents.names ?? null,
-                phones: residents.phones ?? null,
-                consent: residents.consent,
-              },
-            ),
+        view: hasFiles(input) ? undefined : filedView(ctx.actor, petition, first, residents),
       };
     }
     // Two copies of one retried request raced: the unique index kept the other one; return it.
@@ -447,10 +439,13 @@ async function runBatch(pool: pg.Pool, batch: Waiting[]): Promise<void> {
   }
 }
 
+function hasFiles(input: PetitionInput): boolean {
+  return (input.photos?.length ?? 0) > 0 || Boolean(input.voice);
+}
+
 /** Without files, the submission joins the next batch; with files, it and its files share a transaction. */
 async function file(ctx: CommandContext & { actor: Actor }, input: PetitionInput, job: Job): Promise<Filed> {
-  const hasFiles = (input.photos?.length ?? 0) > 0 || Boolean(input.voice);
-  if (!hasFiles) return fileQueued(ctx.pool, job);
+  if (!hasFiles(input)) return fileQueued(ctx.pool, job);
   return withTransaction(ctx.pool, async (client) => {
     const [filed] = await fileMany(client, [job]);
     if (!filed) throw new Error("submitPetition: the statement returned no row");
