@@ -127,8 +127,7 @@ export async function benchSubmit(
   // Warm-up (JIT, pools, plan caches), not counted.
   for (let i = 0; i < 10; i++) {
     const b = bodies[i] as (typeof bodies)[number];
-    await fetch(`${base}/api/v1/petitions`, {
-      method: "POST",
+    await post(`${base}/api/v1/petitions`, {
       headers: {
         authorization: `Bearer ${b.token}`,
         "content-type": "application/json",
@@ -143,7 +142,7 @@ export async function benchSubmit(
         urgency: "normal",
         households: 3,
       }),
-    }).then((x) => x.arrayBuffer());
+    });
   }
   let failures = 0;
   let firstFailure = "";
